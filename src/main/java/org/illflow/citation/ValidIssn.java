@@ -1,0 +1,38 @@
+package org.illflow.citation;
+
+import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+import jakarta.validation.Payload;
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * The text is an ISSN with a correct check character.
+ * Null and blank are valid; use {@code @NotBlank} to require the field.
+ */
+@Documented
+@Constraint(validatedBy = ValidIssn.Validator.class)
+@Target({ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER, ElementType.ANNOTATION_TYPE,
+        ElementType.TYPE_USE})
+@Retention(RetentionPolicy.RUNTIME)
+public @interface ValidIssn {
+
+    String message() default "{citation.issn.invalid}";
+
+    Class<?>[] groups() default {};
+
+    Class<? extends Payload>[] payload() default {};
+
+    /** Applies {@link CitationValidation#isAcceptableIssn}. */
+    class Validator implements ConstraintValidator<ValidIssn, CharSequence> {
+
+        @Override
+        public boolean isValid(CharSequence value, ConstraintValidatorContext context) {
+            return value == null || CitationValidation.isAcceptableIssn(value.toString());
+        }
+    }
+}

@@ -1,0 +1,4 @@
+package org.illflow.notification;
+
+record RenderedMail(String subject, String html) {
+}

@@ -1,0 +1,186 @@
+package org.illflow.security;
+
+import static org.illflow.security.IllflowGroups.ROLE_ADMIN;
+import static org.illflow.security.IllflowGroups.ROLE_STAFF;
+
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.servlet.LocaleResolver;
+
+/**
+ * One login for everything. The portal's form login is the only login page; the Camunda webapps and the
+ * REST API take the user Spring Security has authenticated (container-based authentication), so the engine's
+ * authorizations apply to that user. Patrons get no webapp, staff get Tasklist, admins get everything.
+ */
+@Configuration
+@EnableWebSecurity
+class SecurityConfig {
+
+    static final String WEBAPP_LOGOUT = "/camunda/api/admin/auth/user/default/logout";
+
+    /** Path patterns, not MVC patterns: the webapps and the REST API are not served by Spring MVC. */
+    private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
+
+    private static RequestMatcher[] paths(String... patterns) {
+        return java.util.Arrays.stream(patterns).map(PATHS::matcher).toArray(RequestMatcher[]::new);
+    }
+
+    @Bean
+    AuthenticationManager authenticationManager(IdentityAuthenticationProvider provider) {
+        return new ProviderManager(provider);
+    }
+
+    /** The Camunda REST API: HTTP Basic against the same accounts, no session, staff and admins only. */
+    @Bean
+    @Order(1)
+    SecurityFilterChain engineRestChain(HttpSecurity http) throws Exception {
+        http.securityMatcher(PATHS.matcher("/engine-rest/**"))
+                .authorizeHttpRequests(a -> a.anyRequest().hasAnyRole(ROLE_STAFF, ROLE_ADMIN))
+                .httpBasic(Customizer.withDefaults())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // stateless and credentials in every request: there is no session cookie to forge a request with
+                .csrf(c -> c.disable());
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain portalChain(HttpSecurity http, LocaleResolver localeResolver, PatronAccounts patrons)
+            throws Exception {
+        http.authorizeHttpRequests(a -> a
+                        .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
+                        .requestMatchers(paths("/", "/login", "/register", "/register/**", "/activate", "/css/**", "/js/**",
+                                "/images/**", "/webjars/**", "/favicon.ico", "/error", "/actuator/health")).permitAll()
+                        .requestMatchers(paths("/camunda/app/cockpit/**", "/camunda/app/admin/**",
+                                "/camunda/api/cockpit/**")).hasRole(ROLE_ADMIN)
+                        // every webapp, Tasklist too, reads the signed-in user from the admin auth resource
+                        .requestMatchers(paths("/camunda/api/admin/auth/**")).hasAnyRole(ROLE_STAFF, ROLE_ADMIN)
+                        .requestMatchers(paths("/camunda/api/admin/**")).hasRole(ROLE_ADMIN)
+                        .requestMatchers(paths("/camunda/**")).hasAnyRole(ROLE_STAFF, ROLE_ADMIN)
+                        .requestMatchers(paths("/admin/**")).hasRole(ROLE_ADMIN)
+                        .requestMatchers(paths("/staff/**")).hasAnyRole(ROLE_STAFF, ROLE_ADMIN)
+                        .anyRequest().authenticated())
+                .formLogin(f -> f.loginPage("/login").permitAll()
+                        .successHandler(loginSuccess(localeResolver, patrons))
+                        .failureUrl("/login?error"))
+                .logout(l -> l.logoutRequestMatcher(new OrRequestMatcher(
+                                PATHS.matcher(HttpMethod.POST, "/logout"), webappLogout()))
+                        .invalidateHttpSession(true)
+                        .deleteCookies("JSESSIONID")
+                        .logoutSuccessHandler(logoutSuccess()))
+                .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(
+                        new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), PATHS.matcher("/api/**")))
+                // The Camunda webapps carry their own CSRF protection (XSRF-TOKEN cookie + X-XSRF-TOKEN header,
+                // checked by Camunda's CsrfPreventionFilter behind this chain); everything else uses Spring's.
+                .csrf(c -> c.ignoringRequestMatchers(PATHS.matcher("/camunda/**")));
+        return http.build();
+    }
+
+    /**
+     * Tasklist's and Cockpit's "Log out" also ends the portal session, so logging out anywhere logs out
+     * everywhere. Only a request that carries Camunda's XSRF header matching its cookie counts, so another site
+     * cannot log a user out.
+     */
+    private static RequestMatcher webappLogout() {
+        RequestMatcher path = PATHS.matcher(HttpMethod.POST, WEBAPP_LOGOUT);
+        return request -> path.matches(request) && xsrfHeaderMatchesCookie(request);
+    }
+
+    private static boolean xsrfHeaderMatchesCookie(HttpServletRequest request) {
+        String header = request.getHeader("X-XSRF-TOKEN");
+        if (header == null || header.isBlank() || request.getCookies() == null) {
+            return false;
+        }
+        for (Cookie cookie : request.getCookies()) {
+            if ("XSRF-TOKEN".equals(cookie.getName()) && header.equals(cookie.getValue())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static LogoutSuccessHandler logoutSuccess() {
+        return (request, response, authentication) -> {
+            if (request.getRequestURI().endsWith(WEBAPP_LOGOUT)) {
+                response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+            } else {
+                response.sendRedirect(request.getContextPath() + "/login?logout");
+            }
+        };
+    }
+
+    /** After login the portal speaks the patron's preferred language. */
+    private static SavedRequestAwareAuthenticationSuccessHandler loginSuccess(LocaleResolver localeResolver,
+            PatronAccounts patrons) {
+        SavedRequestAwareAuthenticationSuccessHandler handler = new SavedRequestAwareAuthenticationSuccessHandler() {
+            @Override
+            public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
+                    Authentication authentication) throws jakarta.servlet.ServletException, java.io.IOException {
+                String language = patrons.preferredLanguage(authentication.getName());
+                if (language != null) {
+                    localeResolver.setLocale(request, response, Locale.forLanguageTag(language));
+                }
+                super.onAuthenticationSuccess(request, response, authentication);
+            }
+        };
+        handler.setDefaultTargetUrl("/");
+        return handler;
+    }
+
+    /** Tasklist, Cockpit and Admin take the Spring Security user; registered after Spring's filter chain. */
+    @Bean
+    FilterRegistrationBean<Filter> camundaWebappAuthenticationFilter() {
+        FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new ContainerBasedAuthenticationFilter());
+        registration.setName("camunda-container-authentication");
+        registration.setInitParameters(Map.of(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+                CamundaWebappAuthentication.class.getName()));
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
+        registration.addUrlPatterns("/camunda/app/*", "/camunda/api/*");
+        registration.setDispatcherTypes(DispatcherType.REQUEST);
+        return registration;
+    }
+
+    /** The REST API runs as the authenticated user, so engine authorizations apply to it as well. */
+    @Bean
+    FilterRegistrationBean<Filter> engineRestAuthenticationFilter() {
+        FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+        registration.setName("camunda-rest-authentication");
+        registration.setInitParameters(Map.of(
+                ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM, CamundaWebappAuthentication.class.getName(),
+                ProcessEngineAuthenticationFilter.SERVLET_PATH_PREFIX, "/engine-rest"));
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
+        registration.addUrlPatterns("/engine-rest/*");
+        registration.setDispatcherTypes(DispatcherType.REQUEST);
+        return registration;
+    }
+}
