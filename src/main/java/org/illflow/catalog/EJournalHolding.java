@@ -1,0 +1,107 @@
+package org.illflow.catalog;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import org.illflow.citation.TitleKey;
+
+/** A subscribed e-journal's coverage, as imported from a KBART row. */
+@Entity
+@Table(name = "ejournal_holding")
+class EJournalHolding {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(nullable = false, length = 200)
+    private String source;
+
+    @Column(nullable = false, length = 1000)
+    private String title;
+
+    @Column(name = "title_key", nullable = false, length = 1000)
+    private String titleKey;
+
+    @Column(name = "print_issn", length = 9)
+    private String printIssn;
+
+    @Column(name = "online_issn", length = 9)
+    private String onlineIssn;
+
+    @Column(name = "first_date")
+    private LocalDate firstDate;
+
+    @Column(name = "last_date")
+    private LocalDate lastDate;
+
+    @Column(nullable = false, length = 50)
+    private String embargo;
+
+    @Column(name = "title_url", length = 1000)
+    private String titleUrl;
+
+    @Column(name = "coverage_depth", length = 50)
+    private String coverageDepth;
+
+    @Column(length = 500)
+    private String publisher;
+
+    @Column(name = "imported_at", nullable = false)
+    private Instant importedAt;
+
+    protected EJournalHolding() {
+    }
+
+    EJournalHolding(String source, KbartTitle title, Instant importedAt) {
+        this.source = source;
+        this.title = title.publicationTitle();
+        this.titleKey = TitleKey.of(title.publicationTitle());
+        this.printIssn = title.printIssn();
+        this.onlineIssn = title.onlineIssn();
+        this.firstDate = title.dateFirstIssueOnline();
+        this.lastDate = title.dateLastIssueOnline();
+        this.embargo = title.embargo().toString();
+        this.titleUrl = title.titleUrl();
+        this.coverageDepth = title.coverageDepth();
+        this.publisher = title.publisherName();
+        this.importedAt = importedAt;
+    }
+
+    /** Is an article published in {@code year} readable today under this coverage and embargo? */
+    boolean covers(int year, LocalDate today) {
+        return asKbart().covers(year, today);
+    }
+
+    private KbartTitle asKbart() {
+        return new KbartTitle(title, printIssn, onlineIssn, firstDate, lastDate, titleUrl, null,
+                Embargo.parse(embargo), coverageDepth, null, publisher, "serial", null);
+    }
+
+    String getTitle() {
+        return title;
+    }
+
+    String getTitleUrl() {
+        return titleUrl;
+    }
+
+    String getEmbargo() {
+        return embargo;
+    }
+
+    LocalDate getFirstDate() {
+        return firstDate;
+    }
+
+    LocalDate getLastDate() {
+        return lastDate;
+    }
+}
