@@ -60,6 +60,8 @@ class PostgresProfileTest {
         registry.add("spring.datasource.password", () -> "");
         registry.add("illflow.admin.id", () -> "libadmin");
         registry.add("illflow.admin.password", () -> "a-long-admin-secret-2026");
+        // required on this profile (ILLFLOW_SUPPLIER_KEY); a fixed test key, base64 of 32 bytes
+        registry.add("illflow.supplier.credential-key", () -> "c3VwcGxpZXItY3JlZGVudGlhbC10ZXN0LWtleS0zMiE=");
         // the SMTP sink stands in for the library's mail server; jobs are run by the test
         registry.add("illflow.mail.embedded.enabled", () -> "true");
         registry.add("illflow.mail.embedded.port", () -> "0");
@@ -82,8 +84,9 @@ class PostgresProfileTest {
         assertThat(jdbc.queryForObject("select version()", String.class)).startsWith("PostgreSQL");
         List<String> tables = jdbc.queryForList(
                 "select table_name from information_schema.tables where table_schema = 'public'", String.class);
-        assertThat(tables).contains("patron", "notice", "activation_code", "illflow_schema_history",
+        assertThat(tables).contains("patron", "notice", "activation_code", "supplier", "illflow_schema_history",
                 "act_ru_execution", "act_id_user", "act_ge_property");
+        assertThat(jdbc.queryForObject("select count(*) from supplier", Integer.class)).as("no demo suppliers").isZero();
 
         assertThat(identityService.createUserQuery().memberOfGroup(IllflowGroups.ADMINS).list())
                 .extracting(u -> u.getId()).containsExactly("libadmin");

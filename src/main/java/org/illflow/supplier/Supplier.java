@@ -1,0 +1,250 @@
+package org.illflow.supplier;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Locale;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/**
+ * A document supplier (CALIS, CASHL, NSTL, a commercial one) or a lender (National Library of China, Shanghai
+ * Library, university libraries), with the terms the library agreed with it. Whether it may serve a given
+ * request is decided by the decision table {@code SupplierEligibility}; this row says what it costs, how fast it
+ * is and how staff reach it. Its password is held only encrypted and is never part of {@link #toString()}.
+ */
+@Entity
+@Table(name = "supplier")
+public class Supplier {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(nullable = false, length = 20, updatable = false)
+    private String code;
+
+    @Column(name = "name_zh", nullable = false, length = 100)
+    private String nameZh;
+
+    @Column(name = "name_en", nullable = false, length = 100)
+    private String nameEn;
+
+    @Column(name = "offers_copy", nullable = false)
+    private boolean offersCopy;
+
+    @Column(name = "offers_loan", nullable = false)
+    private boolean offersLoan;
+
+    @Column(name = "price_per_item_cny", nullable = false, precision = 10, scale = 2)
+    private BigDecimal pricePerItem;
+
+    @Column(name = "price_per_page_cny", precision = 10, scale = 2)
+    private BigDecimal pricePerPage;
+
+    @Column(name = "turnaround_days", nullable = false)
+    private int turnaroundDays;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "subject_scope", nullable = false, length = 3)
+    private SubjectScope subjectScope;
+
+    @Column(nullable = false, length = 50)
+    private String languages;
+
+    @Column(name = "work_link", length = 500)
+    private String workLink;
+
+    @Column(name = "account_name", length = 100)
+    private String accountName;
+
+    @Column(name = "password_encrypted", length = 500)
+    private String passwordEncrypted;
+
+    @Column(nullable = false)
+    private boolean active;
+
+    @Column(name = "loan_period_days")
+    private Integer loanPeriodDays;
+
+    @Column(name = "borrowing_fee_cny", precision = 10, scale = 2)
+    private BigDecimal borrowingFee;
+
+    @Column(name = "shipping_cost_cny", precision = 10, scale = 2)
+    private BigDecimal shippingCost;
+
+    @Column(name = "renewals_allowed", nullable = false)
+    private int renewalsAllowed;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @Version
+    private int version;
+
+    protected Supplier() {
+    }
+
+    Supplier(String code, SupplierTerms terms, Instant at) {
+        this.code = code;
+        this.createdAt = at;
+        change(terms, at);
+    }
+
+    void change(SupplierTerms terms, Instant at) {
+        if (!terms.offersCopy() && !terms.offersLoan()) {
+            throw new IllegalArgumentException("supplier " + code + " must offer copies, loans or both");
+        }
+        this.nameZh = terms.nameZh();
+        this.nameEn = terms.nameEn();
+        this.offersCopy = terms.offersCopy();
+        this.offersLoan = terms.offersLoan();
+        this.pricePerItem = terms.pricePerItem() == null ? BigDecimal.ZERO : terms.pricePerItem();
+        this.pricePerPage = terms.pricePerPage();
+        this.turnaroundDays = terms.turnaroundDays();
+        this.subjectScope = terms.subjectScope() == null ? SubjectScope.ALL : terms.subjectScope();
+        this.languages = terms.languages() == null || terms.languages().isBlank() ? "ALL" : terms.languages();
+        this.workLink = blankToNull(terms.workLink());
+        this.accountName = blankToNull(terms.accountName());
+        this.active = terms.active();
+        this.loanPeriodDays = terms.loanPeriodDays();
+        this.borrowingFee = terms.borrowingFee();
+        this.shippingCost = terms.shippingCost();
+        this.renewalsAllowed = terms.renewalsAllowed();
+        this.updatedAt = at;
+    }
+
+    /** @param encrypted the output of {@link SupplierCredentials#encrypt}, never a plain password */
+    void storeEncryptedPassword(String encrypted, Instant at) {
+        this.passwordEncrypted = encrypted;
+        this.updatedAt = at;
+    }
+
+    /** Only for {@link SupplierCredentials}: the stored ciphertext. */
+    String encryptedPassword() {
+        return passwordEncrypted;
+    }
+
+    SupplierTerms terms() {
+        return new SupplierTerms(nameZh, nameEn, offersCopy, offersLoan, pricePerItem, pricePerPage,
+                turnaroundDays, subjectScope, languages, workLink, accountName, active, loanPeriodDays,
+                borrowingFee, shippingCost, renewalsAllowed);
+    }
+
+    public boolean offers(SupplierService service) {
+        return service == SupplierService.COPY ? offersCopy : offersLoan;
+    }
+
+    /** Whether a password is stored; the password itself is only for staff, through {@link SupplierCatalog}. */
+    public boolean hasPassword() {
+        return passwordEncrypted != null;
+    }
+
+    /** The name in the page's or the patron's language (Chinese unless English). */
+    public String name(Locale locale) {
+        return locale != null && "en".equals(locale.getLanguage()) ? nameEn : nameZh;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getCode() {
+        return code;
+    }
+
+    public String getNameZh() {
+        return nameZh;
+    }
+
+    public String getNameEn() {
+        return nameEn;
+    }
+
+    public boolean isOffersCopy() {
+        return offersCopy;
+    }
+
+    public boolean isOffersLoan() {
+        return offersLoan;
+    }
+
+    public BigDecimal getPricePerItem() {
+        return pricePerItem;
+    }
+
+    public BigDecimal getPricePerPage() {
+        return pricePerPage;
+    }
+
+    public int getTurnaroundDays() {
+        return turnaroundDays;
+    }
+
+    public SubjectScope getSubjectScope() {
+        return subjectScope;
+    }
+
+    public String getLanguages() {
+        return languages;
+    }
+
+    public String getWorkLink() {
+        return workLink;
+    }
+
+    public String getAccountName() {
+        return accountName;
+    }
+
+    public boolean isActive() {
+        return active;
+    }
+
+    public Integer getLoanPeriodDays() {
+        return loanPeriodDays;
+    }
+
+    public BigDecimal getBorrowingFee() {
+        return borrowingFee;
+    }
+
+    public BigDecimal getShippingCost() {
+        return shippingCost;
+    }
+
+    public int getRenewalsAllowed() {
+        return renewalsAllowed;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    public int getVersion() {
+        return version;
+    }
+
+    @Override
+    public String toString() {
+        return "Supplier[" + code + " " + nameEn + (active ? "" : ", inactive") + "]";
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

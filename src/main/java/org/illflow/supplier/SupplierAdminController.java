@@ -1,0 +1,75 @@
+package org.illflow.supplier;
+
+import jakarta.validation.Valid;
+
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Admin pages: the list of suppliers and lenders, and one supplier's terms (prices, turnaround, loan terms, work
+ * link, account). Admins only (SecurityConfig guards /admin/**). No page ever shows a stored password.
+ */
+@Controller
+@RequestMapping("/admin/suppliers")
+class SupplierAdminController {
+
+    static final String FORM = "supplierForm";
+
+    private final SupplierCatalog catalog;
+
+    SupplierAdminController(SupplierCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    @ModelAttribute
+    void choices(Model model) {
+        model.addAttribute("scopes", SubjectScope.values());
+    }
+
+    @GetMapping
+    String list(Model model) {
+        model.addAttribute("suppliers", catalog.all());
+        return "supplier/list";
+    }
+
+    @GetMapping("/{code}")
+    String edit(@PathVariable String code, Model model) {
+        Supplier supplier = find(code);
+        model.addAttribute("supplier", supplier);
+        model.addAttribute(FORM, SupplierForm.of(supplier));
+        return "supplier/edit";
+    }
+
+    @PostMapping("/{code}")
+    String save(@PathVariable String code, @Valid @ModelAttribute(FORM) SupplierForm form, BindingResult result,
+            Model model, RedirectAttributes redirect) {
+        Supplier supplier = find(code);
+        form.checkAcrossFields(result);
+        if (!result.hasErrors()) {
+            try {
+                catalog.save(supplier.getCode(), form.toTerms(), form.getPassword(), form.getVersion());
+                redirect.addFlashAttribute("saved", supplier.getCode());
+                return "redirect:/admin/suppliers";
+            } catch (OptimisticLockingFailureException e) {
+                result.reject("supplier.changedMeanwhile");
+            }
+        }
+        form.setPassword(null); // a typed password is never sent back to the browser
+        model.addAttribute("supplier", supplier);
+        return "supplier/edit";
+    }
+
+    private Supplier find(String code) {
+        return catalog.byCode(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+}
