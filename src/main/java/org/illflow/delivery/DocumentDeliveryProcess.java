@@ -1,0 +1,72 @@
+package org.illflow.delivery;
+
+/** Ids and variable names of processes/document-delivery.bpmn, so Java and the model cannot drift. */
+public final class DocumentDeliveryProcess {
+
+    public static final String KEY = "DocumentDeliveryProcess";
+    public static final String MESSAGE_CANCEL = "Message_CancelRequested";
+    public static final String ERROR_PATRON_NOT_ACTIVE = "Error_PatronNotActive";
+
+    public static final String START = "StartEvent_RequestSubmitted";
+    public static final String TASK_RECORD_REQUEST = "Task_RecordRequest";
+    public static final String TASK_VERIFY_PATRON = "Task_VerifyPatron";
+    public static final String EVENT_PATRON_NOT_ACTIVE = "Event_PatronNotActive";
+    public static final String TASK_REJECT_REQUEST = "Task_RejectRequest";
+    public static final String TASK_NOTIFY_REJECTED = "Task_NotifyRejected";
+    public static final String END_REJECTED = "EndEvent_Rejected";
+    public static final String TASK_CHECK_ARCHIVE = "Task_CheckArchive";
+    public static final String GATEWAY_COPY_IN_ARCHIVE = "Gateway_CopyInArchive";
+    public static final String TASK_DELIVER_FROM_ARCHIVE = "Task_DeliverFromArchive";
+    public static final String TASK_SEND_ARCHIVED_COPY = "Task_SendArchivedCopy";
+    public static final String END_DELIVERED_FROM_ARCHIVE = "EndEvent_DeliveredFromArchive";
+    public static final String TASK_CHECK_HOLDINGS = "Task_CheckHoldings";
+    public static final String TASK_RECORD_HELD_LOCALLY = "Task_RecordHeldLocally";
+    public static final String TASK_NOTIFY_HELD_LOCALLY = "Task_NotifyHeldLocally";
+    public static final String TASK_CONFIRM_LOCAL_HOLDING = "Task_ConfirmLocalHolding";
+    public static final String END_HELD_LOCALLY = "EndEvent_HeldLocally";
+    public static final String TASK_RANK_SUPPLIERS = "Task_RankSuppliers";
+    public static final String TASK_TAKE_NEXT_SUPPLIER = "Task_TakeNextSupplier";
+    public static final String TASK_ORDER = "Task_OrderFromSupplier";
+    public static final String TASK_RECEIVE = "Task_ReceiveCopy";
+    public static final String EVENT_SUPPLIER_TIMEOUT = "Event_SupplierTimeout";
+    public static final String TASK_RECORD_SUPPLIER_TIMEOUT = "Task_RecordSupplierTimeout";
+    public static final String TASK_RECORD_SUPPLIER_UNFILLED = "Task_RecordSupplierUnfilled";
+    public static final String TASK_RECORD_DELIVERY = "Task_RecordDelivery";
+    public static final String TASK_NOTIFY_DELIVERED = "Task_NotifyDelivered";
+    public static final String END_DELIVERED = "EndEvent_Delivered";
+    public static final String TASK_RECORD_UNFILLED = "Task_RecordUnfilled";
+    public static final String TASK_NOTIFY_UNFILLED = "Task_NotifyUnfilled";
+    public static final String END_UNFILLED = "EndEvent_Unfilled";
+    public static final String START_CANCEL = "StartEvent_CancelRequested";
+    public static final String TASK_RECORD_CANCELLATION = "Task_RecordCancellation";
+    public static final String END_CANCELLED = "EndEvent_Cancelled";
+
+    public static final String VAR_REQUEST_ID = "requestId";
+    public static final String VAR_REQUEST_NUMBER = "requestNumber";
+    public static final String VAR_PATRON = "patronCardNumber";
+    public static final String VAR_ARCHIVED_DOCUMENT = "archivedDocumentId";
+    public static final String VAR_HELD_LOCALLY = "heldLocally";
+    public static final String VAR_HOLDING_ACCESSIBLE = "holdingAccessible";
+    public static final String VAR_REMAINING_SUPPLIERS = "remainingSuppliers";
+    public static final String VAR_SUPPLIER_LEFT = "supplierLeft";
+    public static final String VAR_SUPPLIER_CODE = "supplierCode";
+    public static final String VAR_SUPPLIER_NAME = "supplierName";
+    public static final String VAR_SUPPLIER_DUE_AT = "supplierDueAt";
+    public static final String VAR_ORDER_OUTCOME = "orderOutcome";
+    public static final String VAR_RECEIVE_OUTCOME = "receiveOutcome";
+    public static final String VAR_DOCUMENT_ID = "documentId";
+    public static final String VAR_UNFILLED_REASON = "unfilledReason";
+
+    public static final String ORDERED = "ordered";
+    public static final String SKIP = "skip";
+    public static final String DELIVERED = "delivered";
+    public static final String UNFILLED = "unfilled";
+
+    public static final String NOTICE_DELIVERED = "DD_DELIVERED";
+    public static final String NOTICE_HELD_LOCALLY = "DD_HELD_LOCALLY";
+    public static final String NOTICE_UNFILLED = "DD_UNFILLED";
+    public static final String NOTICE_REJECTED = "DD_REJECTED";
+
+    private DocumentDeliveryProcess() {
+    }
+}

@@ -1,0 +1,28 @@
+package org.illflow.delivery;
+
+import static org.illflow.delivery.DocumentDeliveryProcess.*;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/** On completing Task_OrderFromSupplier: ordered or skip, recorded on the request's timeline. */
+@Component("orderDecision")
+class OrderDecisionListener implements TaskListener {
+
+    private final DocumentDelivery delivery;
+
+    OrderDecisionListener(DocumentDelivery delivery) {
+        this.delivery = delivery;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        Object outcome = task.getVariable(VAR_ORDER_OUTCOME);
+        if (!ORDERED.equals(outcome) && !SKIP.equals(outcome)) {
+            throw new IllegalArgumentException("Choose ordered or skip. / 请选择“已下单”或“跳过”。");
+        }
+        delivery.recordOrderOutcome(DeliveryVariables.requestId(task), DeliveryVariables.string(task, VAR_SUPPLIER_CODE),
+                ORDERED.equals(outcome), DeliveryVariables.actor(task));
+    }
+}

@@ -1,0 +1,91 @@
+package org.illflow.delivery;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.Locale;
+import java.util.Map;
+
+import org.illflow.archive.ArchivedDocument;
+import org.illflow.archive.UnacceptableFileException;
+import org.illflow.supplier.Supplier;
+import org.illflow.supplier.SupplierCatalog;
+import org.illflow.system.ApiRefusal;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * What the Tasklist forms of document delivery staff call: the order sheet (citation, supplier, price, work
+ * link and the supplier account, which never enters the engine) and the upload of the received PDF straight
+ * into the archive. Document delivery staff and admins only.
+ */
+@RestController
+@RequestMapping("/staff")
+class StaffDeliveryController {
+
+    private final DeliveryRequests requests;
+    private final DocumentDelivery delivery;
+    private final SupplierCatalog suppliers;
+
+    StaffDeliveryController(DeliveryRequests requests, DocumentDelivery delivery, SupplierCatalog suppliers) {
+        this.requests = requests;
+        this.delivery = delivery;
+        this.suppliers = suppliers;
+    }
+
+    record OrderSheet(String requestNumber, String title, String authors, String journal, String issn, String doi,
+            String volume, String issue, String pages, Integer year, String supplierCode, String supplierName,
+            BigDecimal pricePerItem, BigDecimal pricePerPage, String workLink, String accountName, String password) {
+    }
+
+    record ReceivedCopy(long documentId, int pageCount, long sizeBytes, BigDecimal cost) {
+    }
+
+    /** The token Tasklist's embedded forms send back in the X-CSRF-TOKEN header when they upload. */
+    @GetMapping("/csrf")
+    Map<String, String> csrf(CsrfToken token) {
+        return Map.of("headerName", token.getHeaderName(), "token", token.getToken());
+    }
+
+    @GetMapping("/dd/{requestNumber}/order-sheet")
+    OrderSheet orderSheet(@PathVariable String requestNumber, @RequestParam String supplier, Authentication who) {
+        requireDeliveryStaff(who);
+        DocumentDeliveryRequest r = requests.visibleTo(requestNumber, who.getName(), true);
+        Supplier s = suppliers.byCode(supplier)
+                .orElseThrow(() -> new ApiRefusal(404, "supplier.notFound", "No supplier " + supplier + "."));
+        return new OrderSheet(r.getRequestNumber(), r.getTitle(), r.getAuthors(), r.getJournal(), r.getIssn(),
+                r.getDoi(), r.getVolume(), r.getIssue(), r.getPages(), r.getYear(), s.getCode(),
+                s.name(Locale.SIMPLIFIED_CHINESE), s.getPricePerItem(), s.getPricePerPage(), s.getWorkLink(),
+                s.getAccountName(), suppliers.passwordForStaff(s.getCode()));
+    }
+
+    @PostMapping("/dd/{requestNumber}/copy")
+    ReceivedCopy receiveCopy(@PathVariable String requestNumber, @RequestParam String supplier,
+            @RequestParam(required = false) MultipartFile file, Authentication who) throws IOException {
+        requireDeliveryStaff(who);
+        if (file == null) {
+            throw new ApiRefusal(400, "archive.file.empty", "No file was attached.");
+        }
+        try {
+            ArchivedDocument document = requests.receiveCopy(requestNumber, supplier, file.getBytes(), who.getName());
+            return new ReceivedCopy(document.id(), document.pageCount(), document.sizeBytes(),
+                    delivery.costOf(supplier, document.pageCount()));
+        } catch (UnacceptableFileException e) {
+            throw new ApiRefusal(400, e.getMessageKey(), e.getMessage(), e.getArguments());
+        }
+    }
+
+    private static void requireDeliveryStaff(Authentication who) {
+        boolean allowed = who.getAuthorities().stream().map(a -> a.getAuthority())
+                .anyMatch(a -> a.equals("ROLE_DD_STAFF") || a.equals("ROLE_ADMIN"));
+        if (!allowed) {
+            throw new ApiRefusal(403, "error.forbidden", "Document delivery staff only.");
+        }
+    }
+}

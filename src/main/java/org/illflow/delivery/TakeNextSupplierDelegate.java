@@ -1,0 +1,41 @@
+package org.illflow.delivery;
+
+import static org.illflow.delivery.DocumentDeliveryProcess.*;
+
+import java.util.Date;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Task_TakeNextSupplier: the next supplier in price order, with the deadline of its turnaround target for
+ * the Receive task's timer; or none left.
+ */
+@Component("takeNextSupplier")
+class TakeNextSupplierDelegate implements JavaDelegate {
+
+    private final DocumentDelivery delivery;
+
+    TakeNextSupplierDelegate(DocumentDelivery delivery) {
+        this.delivery = delivery;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Optional<DocumentDelivery.NextSupplier> next = delivery.takeNextSupplier(DeliveryVariables.requestId(execution),
+                DeliveryVariables.string(execution, VAR_REMAINING_SUPPLIERS));
+        execution.setVariable(VAR_SUPPLIER_LEFT, next.isPresent());
+        next.ifPresent(supplier -> {
+            execution.setVariable(VAR_SUPPLIER_CODE, supplier.code());
+            execution.setVariable(VAR_SUPPLIER_NAME, supplier.name());
+            execution.setVariable(VAR_REMAINING_SUPPLIERS, supplier.remaining());
+            execution.setVariable(VAR_SUPPLIER_DUE_AT, Date.from(delivery.supplierDueAt(supplier.code())));
+            execution.setVariable(VAR_ORDER_OUTCOME, null);
+            execution.setVariable(VAR_RECEIVE_OUTCOME, null);
+            execution.setVariable(VAR_DOCUMENT_ID, null);
+            execution.setVariable(VAR_UNFILLED_REASON, null);
+        });
+    }
+}

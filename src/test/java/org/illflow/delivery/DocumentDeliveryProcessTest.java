@@ -1,0 +1,344 @@
+package org.illflow.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.illflow.delivery.DocumentDeliveryProcess.*;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.mail.internet.MimeMessage;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.illflow.archive.ArchivedDocument;
+import org.illflow.patron.PatronRegistration;
+import org.illflow.patron.PatronType;
+import org.illflow.patron.RegistrationForm;
+import org.illflow.security.IllflowGroups;
+import org.illflow.support.IllflowTest;
+import org.illflow.support.MailText;
+import org.illflow.support.TestSupport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Every path of processes/document-delivery.bpmn, with the demo suppliers, holdings and patron. */
+@IllflowTest
+class DocumentDeliveryProcessTest {
+
+    static final String PATRON = "2024110001";
+    static final String PATRON_EMAIL = "liming@stu.example.edu";
+
+    @Autowired ProcessEngine engine;
+    @Autowired RuntimeService runtimeService;
+    @Autowired TaskService taskService;
+    @Autowired IdentityService identityService;
+    @Autowired DeliveryRequests requests;
+    @Autowired TestSupport support;
+    @Autowired PatronRegistration registration;
+
+    @BeforeEach
+    void setUp() {
+        AbstractAssertions.init(engine);
+        support.purgeMail();
+    }
+
+    @AfterEach
+    void tearDown() {
+        identityService.clearAuthentication();
+        support.resetClock();
+    }
+
+    private ProcessInstance instanceOf(DocumentDeliveryRequest request) {
+        return runtimeService.createProcessInstanceQuery().processInstanceId(request.getProcessInstanceId())
+                .singleResult();
+    }
+
+    private Task task(DocumentDeliveryRequest request, String taskKey) {
+        return taskService.createTaskQuery().processInstanceBusinessKey(request.getRequestNumber())
+                .taskDefinitionKey(taskKey).singleResult();
+    }
+
+    private void completeAsStaff(Task task, Map<String, Object> variables) {
+        identityService.setAuthentication("ddstaff", List.of(IllflowGroups.DD_STAFF));
+        try {
+            taskService.claim(task.getId(), "ddstaff");
+            taskService.complete(task.getId(), variables);
+        } finally {
+            identityService.clearAuthentication();
+        }
+    }
+
+    private String supplierOf(DocumentDeliveryRequest request) {
+        return (String) runtimeService.getVariable(request.getProcessInstanceId(), VAR_SUPPLIER_CODE);
+    }
+
+    private DocumentDeliveryRequest reload(DocumentDeliveryRequest request) {
+        return requests.visibleTo(request.getRequestNumber(), PATRON, false);
+    }
+
+    private List<String> timelineEvents(DocumentDeliveryRequest request) {
+        return requests.timelineOf(request).stream().map(TimelineEvent::getEvent).toList();
+    }
+
+    private List<MimeMessage> mailsAbout(DocumentDeliveryRequest request) {
+        return support.mails().stream().filter(m -> MailText.subject(m).contains(request.getRequestNumber())).toList();
+    }
+
+    @Test
+    void orderedFromTheCheapestSupplierFallsThroughWhenUnfilledAndIsDeliveredWithCost() {
+        DocumentDeliveryRequest request = requests.submit(DeliveryTestData.stmArticle(), PATRON);
+        ProcessInstance instance = instanceOf(request);
+        assertThat(request.getRequestNumber()).matches("DD-\\d{4}-\\d{6}");
+
+        // a 12-page science article: NSTL 3.60, CALIS 5.60, REPRINTS 35.00
+        assertThat(instance).isWaitingAt(TASK_ORDER);
+        assertThat(supplierOf(request)).isEqualTo("NSTL");
+        assertThat(task(request, TASK_ORDER).getName()).isEqualTo("Order from 国家科技图书文献中心");
+        completeAsStaff(task(request, TASK_ORDER), Map.of(VAR_ORDER_OUTCOME, ORDERED));
+        assertThat(reload(request).getStatus()).isEqualTo(DeliveryStatus.ORDERED);
+        assertThat(reload(request).getSupplierCode()).isEqualTo("NSTL");
+        completeAsStaff(task(request, TASK_RECEIVE), Map.of(VAR_RECEIVE_OUTCOME, UNFILLED,
+                VAR_UNFILLED_REASON, "not in NSTL holdings"));
+
+        assertThat(instance).hasPassed(TASK_RECORD_SUPPLIER_UNFILLED).isWaitingAt(TASK_ORDER);
+        assertThat(supplierOf(request)).isEqualTo("CALIS");
+        completeAsStaff(task(request, TASK_ORDER), Map.of(VAR_ORDER_OUTCOME, ORDERED));
+        ArchivedDocument copy = requests.receiveCopy(request.getRequestNumber(), "CALIS", DeliveryTestData.pdf(12),
+                "ddstaff");
+        completeAsStaff(task(request, TASK_RECEIVE), Map.of(VAR_RECEIVE_OUTCOME, DELIVERED,
+                VAR_DOCUMENT_ID, copy.id()));
+
+        assertThat(instance).hasPassed(TASK_RECORD_DELIVERY).isWaitingAt(TASK_NOTIFY_DELIVERED);
+        DocumentDeliveryRequest delivered = reload(request);
+        assertThat(delivered.getStatus()).isEqualTo(DeliveryStatus.DELIVERED);
+        assertThat(delivered.getCost()).isEqualByComparingTo(new BigDecimal("5.60"));
+        assertThat(delivered.getDocumentId()).isEqualTo(copy.id());
+
+        support.executeDueJobs();
+        assertThat(instance).isEnded().hasPassed(END_DELIVERED);
+        assertThat(mailsAbout(request)).singleElement().satisfies(mail -> {
+            assertThat(MailText.to(mail)).contains(PATRON_EMAIL);
+            assertThat(MailText.subject(mail)).isEqualTo("您申请的文献已送达：" + request.getRequestNumber());
+            assertThat(MailText.body(mail)).contains("/downloads/");
+        });
+        assertThat(timelineEvents(request)).containsSubsequence("SUBMITTED", "SUPPLIERS_RANKED", "SUPPLIER_TRY",
+                "ORDERED", "SUPPLIER_UNFILLED", "SUPPLIER_TRY", "ORDERED", "COPY_UPLOADED", "DELIVERED", "NOTIFIED");
+    }
+
+    @Test
+    void theSameArticleTypedDifferentlyIsAnsweredAtOnceFromTheArchive() {
+        ArticleRequestForm first = DeliveryTestData.stmArticle();
+        DocumentDeliveryRequest original = requests.submit(first, PATRON);
+        completeAsStaff(task(original, TASK_ORDER), Map.of(VAR_ORDER_OUTCOME, ORDERED));
+        ArchivedDocument copy = requests.receiveCopy(original.getRequestNumber(), "NSTL", DeliveryTestData.pdf(3),
+                "ddstaff");
+        completeAsStaff(task(original, TASK_RECEIVE), Map.of(VAR_RECEIVE_OUTCOME, DELIVERED, VAR_DOCUMENT_ID, copy.id()));
+        support.executeDueJobs();
+
+        ArticleRequestForm again = DeliveryTestData.stmArticle();
+        again.setTitle(first.getTitle().toUpperCase());
+        again.setDoi("https://doi.org/" + first.getDoi().toUpperCase());
+        DocumentDeliveryRequest repeat = requests.submit(again, "2025120002");
+        ProcessInstance instance = instanceOf(repeat);
+
+        assertThat(instance).hasPassed(TASK_CHECK_ARCHIVE, TASK_DELIVER_FROM_ARCHIVE).isWaitingAt(TASK_SEND_ARCHIVED_COPY);
+        DocumentDeliveryRequest answered = requests.visibleTo(repeat.getRequestNumber(), "2025120002", false);
+        assertThat(answered.getStatus()).isEqualTo(DeliveryStatus.FROM_ARCHIVE);
+        assertThat(answered.getDocumentId()).isEqualTo(copy.id());
+        assertThat(answered.getCost()).isEqualByComparingTo(BigDecimal.ZERO);
+        support.executeDueJobs();
+        assertThat(instance).isEnded().hasPassed(END_DELIVERED_FROM_ARCHIVE);
+        assertThat(mailsAbout(repeat)).singleElement().satisfies(mail ->
+                assertThat(MailText.subject(mail)).isEqualTo("Your document has arrived: " + repeat.getRequestNumber()));
+    }
+
+    @Test
+    void aSkippedSupplierAndATimedOutSupplierEachMoveToTheNextAndNoneLeftIsUnfilled() {
+        DocumentDeliveryRequest request = requests.submit(DeliveryTestData.stmArticle(), PATRON);
+        ProcessInstance instance = instanceOf(request);
+
+        completeAsStaff(task(request, TASK_ORDER), Map.of(VAR_ORDER_OUTCOME, SKIP)); // NSTL skipped
+        assertThat(supplierOf(request)).isEqualTo("CALIS");
+        completeAsStaff(task(request, TASK_ORDER), Map.of(VAR_ORDER_OUTCOME, ORDERED));
+        // CALIS promises 3 working days: nothing happens after 1 day, the timer fires after a week
+        support.moveClock(Duration.ofDays(1));
+        support.executeDueJobs();
+        assertThat(instance).isWaitingAt(TASK_RECEIVE);
+        support.moveClock(Duration.ofDays(6));
+        support.executeDueJobs();
+        assertThat(instance).hasPassed(EVENT_SUPPLIER_TIMEOUT, TASK_RECORD_SUPPLIER_TIMEOUT).isWaitingAt(TASK_ORDER);
+        assertThat(supplierOf(request)).isEqualTo("REPRINTS");
+        completeAsStaff(task(request, TASK_ORDER), Map.of(VAR_ORDER_OUTCOME, SKIP));
+
+        assertThat(instance).hasPassed(TASK_RECORD_UNFILLED).isWaitingAt(TASK_NOTIFY_UNFILLED);
+        assertThat(reload(request).getStatus()).isEqualTo(DeliveryStatus.UNFILLED);
+        support.executeDueJobs();
+        assertThat(instance).isEnded().hasPassed(END_UNFILLED);
+        assertThat(mailsAbout(request)).singleElement().satisfies(mail ->
+                assertThat(MailText.subject(mail)).startsWith("很抱歉，未能获取您申请的文献"));
+        assertThat(timelineEvents(request)).contains("SKIPPED", "SUPPLIER_TIMEOUT", "UNFILLED");
+    }
+
+    @Test
+    void anArticleTheLibrarySubscribesToIsHeldLocallyAndStaffCanOrderItAnyway() {
+        ArticleRequestForm inNature = DeliveryTestData.stmArticle();
+        inNature.setJournal("Nature");
+        inNature.setIssn("0028-0836");
+        inNature.setYear(2020);
+        DocumentDeliveryRequest held = requests.submit(inNature, PATRON);
+        ProcessInstance heldInstance = instanceOf(held);
+        assertThat(reload(held).getStatus()).isEqualTo(DeliveryStatus.HELD_LOCALLY);
+        assertThat(reload(held).getHoldingInfo()).contains("Nature").contains("https://ejournals.example.edu/");
+        support.executeDueJobs();
+        assertThat(mailsAbout(held)).singleElement().satisfies(mail ->
+                assertThat(MailText.body(mail)).contains("https://ejournals.example.edu/"));
+        assertThat(heldInstance).isWaitingAt(TASK_CONFIRM_LOCAL_HOLDING);
+        assertThatThrownBy(() -> completeAsStaff(task(held, TASK_CONFIRM_LOCAL_HOLDING), Map.of()))
+                .hasMessageContaining("accessible");
+        completeAsStaff(task(held, TASK_CONFIRM_LOCAL_HOLDING), Map.of(VAR_HOLDING_ACCESSIBLE, true));
+        assertThat(heldInstance).isEnded().hasPassed(END_HELD_LOCALLY);
+        assertThat(reload(held).getStatus()).isEqualTo(DeliveryStatus.HELD_LOCALLY);
+
+        ArticleRequestForm lapsed = DeliveryTestData.stmArticle();
+        lapsed.setJournal("Nature");
+        lapsed.setIssn("0028-0836");
+        lapsed.setYear(2019);
+        DocumentDeliveryRequest override = requests.submit(lapsed, PATRON);
+        support.executeDueJobs();
+        completeAsStaff(task(override, TASK_CONFIRM_LOCAL_HOLDING), Map.of(VAR_HOLDING_ACCESSIBLE, "false"));
+        assertThat(instanceOf(override)).hasPassed(TASK_RANK_SUPPLIERS).isWaitingAt(TASK_ORDER);
+        assertThat(reload(override).getStatus()).isEqualTo(DeliveryStatus.SUBMITTED);
+        assertThat(timelineEvents(override)).contains("HELD_LOCALLY", "HOLDING_NOT_ACCESSIBLE", "SUPPLIERS_RANKED");
+    }
+
+    @Test
+    void thePatronMayCancelAtEachWaitingPointUntilTheCopyArrives() {
+        DocumentDeliveryRequest atOrder = requests.submit(DeliveryTestData.stmArticle(), PATRON);
+        requests.cancel(atOrder.getRequestNumber(), PATRON, false);
+        assertThat(instanceOf(atOrder)).isNull();
+        assertThat(reload(atOrder).getStatus()).isEqualTo(DeliveryStatus.CANCELLED);
+        assertThat(requests.timelineOf(reload(atOrder))).last().satisfies(e -> {
+            assertThat(e.getEvent()).isEqualTo("CANCELLED");
+            assertThat(e.getActor()).isEqualTo(PATRON);
+        });
+
+        DocumentDeliveryRequest atReceive = requests.submit(DeliveryTestData.stmArticle(), PATRON);
+        completeAsStaff(task(atReceive, TASK_ORDER), Map.of(VAR_ORDER_OUTCOME, ORDERED));
+        requests.cancel(atReceive.getRequestNumber(), PATRON, false);
+        assertThat(reload(atReceive).getStatus()).isEqualTo(DeliveryStatus.CANCELLED);
+        assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery()
+                .processInstanceId(atReceive.getProcessInstanceId()).activityId(END_CANCELLED).count()).isEqualTo(1);
+
+        ArticleRequestForm inNature = DeliveryTestData.stmArticle();
+        inNature.setJournal("Nature");
+        inNature.setIssn("0028-0836");
+        inNature.setYear(2018);
+        DocumentDeliveryRequest atHolding = requests.submit(inNature, PATRON);
+        support.executeDueJobs();
+        requests.cancel(atHolding.getRequestNumber(), "ddstaff", true);
+        assertThat(reload(atHolding).getStatus()).isEqualTo(DeliveryStatus.CANCELLED);
+
+        // after delivery it is too late
+        DocumentDeliveryRequest delivered = requests.submit(DeliveryTestData.stmArticle(), PATRON);
+        completeAsStaff(task(delivered, TASK_ORDER), Map.of(VAR_ORDER_OUTCOME, ORDERED));
+        ArchivedDocument copy = requests.receiveCopy(delivered.getRequestNumber(), "NSTL", DeliveryTestData.pdf(2),
+                "ddstaff");
+        completeAsStaff(task(delivered, TASK_RECEIVE), Map.of(VAR_RECEIVE_OUTCOME, DELIVERED, VAR_DOCUMENT_ID, copy.id()));
+        assertThatThrownBy(() -> requests.cancel(delivered.getRequestNumber(), PATRON, false))
+                .isInstanceOf(RequestRefusedException.class).hasMessageContaining("can no longer be cancelled");
+        // someone else's request cannot even be found
+        assertThatThrownBy(() -> requests.cancel(delivered.getRequestNumber(), "2025120002", false))
+                .isInstanceOf(RequestNotFoundException.class);
+    }
+
+    @Test
+    void aPatronWhoseAccountIsNotActiveIsToldAndTheRequestIsRejected() {
+        RegistrationForm form = new RegistrationForm();
+        form.setName("待审核读者");
+        form.setCardNumber("P" + (System.nanoTime() % 100000000));
+        form.setEmail("pending-" + System.nanoTime() + "@example.edu");
+        form.setPhone("13900000000");
+        form.setPatronType(PatronType.PHD_STUDENT);
+        form.setCollege("化学学院");
+        form.setLanguage("zh");
+        form.setPassword("pending2026");
+        form.setPasswordConfirmation("pending2026");
+        registration.register(form);
+
+        // the portal refuses a pending patron outright ...
+        assertThatThrownBy(() -> requests.submit(DeliveryTestData.stmArticle(), form.getCardNumber()))
+                .isInstanceOf(RequestRefusedException.class);
+        // ... and a request staff enter for them is rejected by the process
+        Map<String, Object> startForm = startForm(form.getCardNumber());
+        identityService.setAuthentication("ddstaff", List.of(IllflowGroups.DD_STAFF));
+        ProcessInstance instance;
+        try {
+            instance = runtimeService.startProcessInstanceByKey(KEY, startForm);
+        } finally {
+            identityService.clearAuthentication();
+        }
+        assertThat(instance).hasPassed(TASK_RECORD_REQUEST, EVENT_PATRON_NOT_ACTIVE, TASK_REJECT_REQUEST)
+                .isWaitingAt(TASK_NOTIFY_REJECTED);
+        support.executeDueJobs();
+        assertThat(instance).isEnded().hasPassed(END_REJECTED);
+        String number = runtimeService.createProcessInstanceQuery().processInstanceId(instance.getId()).count() == 0
+                ? engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(instance.getId())
+                        .singleResult().getBusinessKey() : null;
+        DocumentDeliveryRequest rejected = requests.visibleTo(number, "ddstaff", true);
+        assertThat(rejected.getStatus()).isEqualTo(DeliveryStatus.REJECTED);
+        assertThat(rejected.getSubmittedBy()).isEqualTo("ddstaff");
+        assertThat(support.mails()).filteredOn(m -> MailText.to(m).contains(form.getEmail())
+                && MailText.subject(m).contains(number)).hasSize(1);
+    }
+
+    @Test
+    void staffEnterARequestForARegisteredPatronFromTasklist() {
+        identityService.setAuthentication("ddstaff", List.of(IllflowGroups.DD_STAFF));
+        ProcessInstance instance;
+        try {
+            instance = runtimeService.startProcessInstanceByKey(KEY, startForm(PATRON));
+        } finally {
+            identityService.clearAuthentication();
+        }
+        assertThat(instance).isWaitingAt(TASK_ORDER);
+        String number = runtimeService.createProcessInstanceQuery().processInstanceId(instance.getId()).singleResult()
+                .getBusinessKey();
+        DocumentDeliveryRequest entered = requests.visibleTo(number, PATRON, false);
+        assertThat(entered.getSubmittedBy()).isEqualTo("ddstaff");
+        assertThat(requests.mine(PATRON)).extracting(DocumentDeliveryRequest::getRequestNumber).contains(number);
+
+        Map<String, Object> invalid = startForm(PATRON);
+        invalid.put("issn", "1234-5678");
+        long before = runtimeService.createProcessInstanceQuery().processDefinitionKey(KEY).count();
+        assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey(KEY, invalid)).hasMessageContaining("issn");
+        Map<String, Object> unknownPatron = startForm("NOSUCH99");
+        assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey(KEY, unknownPatron))
+                .hasMessageContaining("No patron");
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(KEY).count()).isEqualTo(before);
+    }
+
+    private static Map<String, Object> startForm(String card) {
+        Map<String, Object> vars = new HashMap<>();
+        vars.put(VAR_PATRON, card);
+        vars.put("genre", "ARTICLE");
+        vars.put("title", "Requested by phone " + System.nanoTime());
+        vars.put("journal", "Phone Journal");
+        vars.put("year", 2019L);
+        vars.put("pages", "1-10");
+        vars.put("subjectArea", "STM");
+        vars.put("language", "en");
+        return vars;
+    }
+}
