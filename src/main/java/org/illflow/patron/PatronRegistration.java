@@ -171,6 +171,21 @@ public class PatronRegistration {
         patron.reject("patron type " + patron.getPatronType() + " is not eligible", "illflow", clock.instant());
     }
 
+    /** The patron changes their e-mail, phone or language on the Profile page. */
+    @Transactional
+    public void updateContact(String cardNumber, String email, String phone, String language) {
+        Patron patron = patrons.findByCardNumber(cardNumber)
+                .orElseThrow(() -> new IllegalArgumentException("no patron " + cardNumber));
+        String normalised = email.toLowerCase(Locale.ROOT);
+        if (!normalised.equals(patron.getEmail()) && patrons.existsByEmailIgnoreCase(normalised)) {
+            throw new RegistrationException("email", "registration.email.taken", "The e-mail address is taken.");
+        }
+        patron.updateContact(normalised, phone, language);
+        User user = identityService.createUserQuery().userId(cardNumber).singleResult();
+        user.setEmail(normalised);
+        identityService.saveUser(user);
+    }
+
     @Transactional
     public void attachProcess(long patronId, String processInstanceId) {
         find(patronId).attachProcess(processInstanceId);

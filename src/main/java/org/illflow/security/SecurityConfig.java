@@ -82,7 +82,7 @@ class SecurityConfig {
         http.authorizeHttpRequests(a -> a
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
                         .requestMatchers(paths("/", "/login", "/register", "/register/**", "/activate", "/css/**", "/js/**",
-                                "/images/**", "/webjars/**", "/favicon.ico", "/error", "/actuator/health")).permitAll()
+                                "/images/**", "/webjars/**", "/favicon.ico", "/error", "/actuator/health", "/resources")).permitAll()
                         .requestMatchers(paths("/camunda/app/cockpit/**", "/camunda/app/admin/**",
                                 "/camunda/api/cockpit/**")).hasRole(ROLE_ADMIN)
                         // every webapp, Tasklist too, reads the signed-in user from the admin auth resource

@@ -1,0 +1,147 @@
+package org.illflow.portal;
+
+import java.security.Principal;
+import java.util.Locale;
+
+import jakarta.validation.Valid;
+
+import org.illflow.delivery.ArticleRequestForm;
+import org.illflow.delivery.DeliveryRequests;
+import org.illflow.delivery.DocumentDeliveryRequest;
+import org.illflow.patron.Patron;
+import org.illflow.patron.PatronDirectory;
+import org.illflow.system.ApiRefusal;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The patron's pages for document delivery: request an article (with the one-stop check), follow, cancel, download. */
+@Controller
+class RequestPagesController {
+
+    private final DeliveryRequests deliveries;
+    private final PatronDirectory patrons;
+    private final OneStopCheck oneStopCheck;
+    private final MessageSource messages;
+
+    RequestPagesController(DeliveryRequests deliveries, PatronDirectory patrons, OneStopCheck oneStopCheck,
+            MessageSource messages) {
+        this.deliveries = deliveries;
+        this.patrons = patrons;
+        this.oneStopCheck = oneStopCheck;
+        this.messages = messages;
+    }
+
+    static boolean isStaff(Authentication who) {
+        return who.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_STAFF"));
+    }
+
+    @GetMapping("/requests")
+    String mine(Principal principal, Model model) {
+        model.addAttribute("deliveries", deliveries.mine(principal.getName()));
+        return "portal/requests";
+    }
+
+    @GetMapping("/requests/new/article")
+    String articleForm(Principal principal, Model model) {
+        model.addAttribute("form", new ArticleRequestForm());
+        return article(principal, model, null);
+    }
+
+    /** Shared by the form, the one-stop check and an OpenURL arrival. */
+    String article(Principal principal, Model model, OneStopCheck.Result check) {
+        model.addAttribute("mayRequest", patrons.byCardNumber(principal.getName()).map(Patron::isActive).orElse(false));
+        model.addAttribute("check", check);
+        return "portal/article";
+    }
+
+    @PostMapping(value = "/requests/new/article", params = "check")
+    String checkArticle(@Valid @ModelAttribute("form") ArticleRequestForm form, BindingResult result,
+            Principal principal, Model model) {
+        return article(principal, model, oneStopCheck.check(safeCitation(form, result)));
+    }
+
+    @PostMapping("/requests/new/article")
+    String submitArticle(@Valid @ModelAttribute("form") ArticleRequestForm form, BindingResult result,
+            Principal principal, Model model, RedirectAttributes redirect, Locale locale) {
+        if (result.hasErrors()) {
+            return article(principal, model, oneStopCheck.check(safeCitation(form, result)));
+        }
+        try {
+            DocumentDeliveryRequest request = deliveries.submit(form, principal.getName());
+            redirect.addFlashAttribute("notice", messages.getMessage("portal.submitted",
+                    new Object[] {request.getRequestNumber()}, locale));
+            return "redirect:/requests/" + request.getRequestNumber();
+        } catch (ApiRefusal e) {
+            model.addAttribute("error", e.getMessageKey());
+            return article(principal, model, null);
+        }
+    }
+
+    /** The one-stop check only looks at fields that are valid, so a typo cannot break the page. */
+    static org.illflow.citation.Citation safeCitation(ArticleRequestForm form, BindingResult result) {
+        ArticleRequestForm checked = new ArticleRequestForm();
+        checked.setTitle(form.getTitle());
+        checked.setJournal(form.getJournal());
+        checked.setGenre(result.hasFieldErrors("genre") ? null : form.getGenre());
+        checked.setIssn(result.hasFieldErrors("issn") ? null : form.getIssn());
+        checked.setEissn(result.hasFieldErrors("eissn") ? null : form.getEissn());
+        checked.setIsbn(result.hasFieldErrors("isbn") ? null : form.getIsbn());
+        checked.setDoi(result.hasFieldErrors("doi") ? null : form.getDoi());
+        checked.setYear(result.hasFieldErrors("year") ? null : form.getYear());
+        checked.setLanguage(result.hasFieldErrors("language") ? null : form.getLanguage());
+        return checked.toCitation();
+    }
+
+    @GetMapping("/requests/{number:DD-.+}")
+    String delivery(@PathVariable String number, Authentication who, Model model) {
+        DocumentDeliveryRequest request = deliveries.visibleTo(number, who.getName(), isStaff(who));
+        model.addAttribute("request", request);
+        model.addAttribute("timeline", deliveries.timelineOf(request));
+        return "portal/request-dd";
+    }
+
+    @PostMapping("/requests/{number:DD-.+}/cancel")
+    String cancelDelivery(@PathVariable String number, Authentication who, RedirectAttributes redirect,
+            Locale locale) {
+        try {
+            deliveries.cancel(number, who.getName(), isStaff(who));
+            redirect.addFlashAttribute("notice", messages.getMessage("portal.cancelled", null, locale));
+        } catch (org.illflow.delivery.RequestRefusedException e) {
+            redirect.addFlashAttribute("error", e.getMessageKey());
+        }
+        return "redirect:/requests/" + number;
+    }
+
+    @GetMapping("/requests/{number:DD-.+}/download")
+    String downloadDelivery(@PathVariable String number, Authentication who) {
+        return "redirect:/downloads/" + deliveries.downloadToken(number, who.getName(), isStaff(who));
+    }
+
+    /** A forged or someone else's request number: the ordinary not-found page. */
+    @ExceptionHandler(org.illflow.delivery.RequestNotFoundException.class)
+    @ResponseStatus(HttpStatus.NOT_FOUND)
+    String notFound(Model model) {
+        model.addAttribute("status", 404);
+        return "error";
+    }
+
+    @ExceptionHandler(org.illflow.delivery.RequestRefusedException.class)
+    @ResponseStatus(HttpStatus.CONFLICT)
+    String refused(org.illflow.delivery.RequestRefusedException e, Model model) {
+        model.addAttribute("status", 409);
+        model.addAttribute("reason", e.getMessageKey());
+        return "error";
+    }
+}
