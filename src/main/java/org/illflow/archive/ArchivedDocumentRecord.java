@@ -90,6 +90,11 @@ class ArchivedDocumentRecord {
         this.createdAt = createdAt;
     }
 
+    /** What the library paid for this copy, known once the supplier's price is applied to its pages. */
+    void recordCost(BigDecimal paid) {
+        this.cost = paid;
+    }
+
     ArchivedDocument view() {
         return new ArchivedDocument(id, sha256, sizeBytes, pageCount, title, doiKey, year, issn, supplierCode, cost,
                 createdAt, originalRequestNumber);

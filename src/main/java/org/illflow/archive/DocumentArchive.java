@@ -3,6 +3,7 @@ package org.illflow.archive;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -142,6 +143,13 @@ public class DocumentArchive {
         if (!reuses.existsByDocumentIdAndRequestNumber(documentId, number)) {
             reuses.save(new ArchiveReuse(documentId, number, clock.instant()));
         }
+    }
+
+    /** Records what the library paid for an archived copy (the supplier's price for its pages). */
+    public void recordCost(long documentId, BigDecimal cost) {
+        documents.findById(documentId)
+                .orElseThrow(() -> new NoSuchElementException("no archived document " + documentId))
+                .recordCost(cost);
     }
 
     /** How many later requests were answered with this document. */

@@ -186,6 +186,7 @@ public class DocumentDelivery {
         ArchivedDocument document = archive.find(documentId)
                 .orElseThrow(() -> new IllegalStateException("archived document " + documentId + " missing"));
         BigDecimal cost = costOf(supplierCode, document.pageCount());
+        archive.recordCost(documentId, cost);
         request.delivered(DeliveryStatus.DELIVERED, documentId, supplierCode, cost, clock.instant());
         record(request, staff, "DELIVERED", document.pageCount() + " pages", supplierCode, cost);
     }

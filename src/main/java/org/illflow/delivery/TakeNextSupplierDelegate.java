@@ -3,6 +3,7 @@ package org.illflow.delivery;
 import static org.illflow.delivery.DocumentDeliveryProcess.*;
 
 import java.util.Date;
+import java.util.List;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -32,10 +33,9 @@ class TakeNextSupplierDelegate implements JavaDelegate {
             execution.setVariable(VAR_SUPPLIER_NAME, supplier.name());
             execution.setVariable(VAR_REMAINING_SUPPLIERS, supplier.remaining());
             execution.setVariable(VAR_SUPPLIER_DUE_AT, Date.from(delivery.supplierDueAt(supplier.code())));
-            execution.setVariable(VAR_ORDER_OUTCOME, null);
-            execution.setVariable(VAR_RECEIVE_OUTCOME, null);
-            execution.setVariable(VAR_DOCUMENT_ID, null);
-            execution.setVariable(VAR_UNFILLED_REASON, null);
+            // each try starts without the previous try's answers; Tasklist's forms create them anew
+            execution.removeVariables(List.of(VAR_ORDER_OUTCOME, VAR_RECEIVE_OUTCOME, VAR_DOCUMENT_ID,
+                    VAR_UNFILLED_REASON));
         });
     }
 }

@@ -47,6 +47,7 @@ class DocumentDeliveryProcessTest {
     @Autowired DeliveryRequests requests;
     @Autowired TestSupport support;
     @Autowired PatronRegistration registration;
+    @Autowired org.illflow.archive.DocumentArchive archive;
 
     @BeforeEach
     void setUp() {
@@ -125,6 +126,7 @@ class DocumentDeliveryProcessTest {
         assertThat(delivered.getStatus()).isEqualTo(DeliveryStatus.DELIVERED);
         assertThat(delivered.getCost()).isEqualByComparingTo(new BigDecimal("5.60"));
         assertThat(delivered.getDocumentId()).isEqualTo(copy.id());
+        assertThat(archive.find(copy.id()).orElseThrow().cost()).isEqualByComparingTo(new BigDecimal("5.60"));
 
         support.executeDueJobs();
         assertThat(instance).isEnded().hasPassed(END_DELIVERED);
