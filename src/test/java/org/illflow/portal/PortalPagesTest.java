@@ -135,6 +135,12 @@ class PortalPagesTest {
                         .param("forArticles", "true"))
                 .andExpect(status().is3xxRedirection());
         assertThat(page("/resources", ADMIN)).contains("测试资源");
+        String list = page("/admin/resources", ADMIN);
+        java.util.regex.Matcher id = java.util.regex.Pattern.compile("/admin/resources/(\\d+)\">测试资源").matcher(list);
+        assertThat(id.find()).isTrue();
+        mvc.perform(post("/admin/resources/" + id.group(1) + "/delete").with(ADMIN).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(page("/resources", ADMIN)).doesNotContain("测试资源");
         mvc.perform(post("/admin/resources/new").with(LI_MING).with(csrf()).param("nameZh", "x"))
                 .andExpect(status().isForbidden());
         mvc.perform(get("/admin/resources/99999").with(ADMIN)).andExpect(status().isNotFound());
