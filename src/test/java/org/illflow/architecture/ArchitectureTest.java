@@ -1,0 +1,63 @@
+package org.illflow.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.data.repository.Repository;
+import org.springframework.stereotype.Component;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+
+/** The house rules of DESIGN.md that a compiler does not check. */
+@AnalyzeClasses(packages = "org.illflow", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    /** A feature's repositories are its own: other features go through its services. */
+    @ArchTest
+    static final ArchRule repositoriesStayInTheirFeature = classes()
+            .that().areAssignableTo(Repository.class)
+            .should(new ArchCondition<>("be used only inside their own package") {
+                @Override
+                public void check(JavaClass repository, ConditionEvents events) {
+                    repository.getAccessesToSelf().stream()
+                            .filter(access -> !access.getOriginOwner().getPackageName()
+                                    .equals(repository.getPackageName()))
+                            .forEach(access -> events.add(SimpleConditionEvent.violated(access, access.getDescription())));
+                    repository.getDirectDependenciesToSelf().stream()
+                            .filter(dependency -> !dependency.getOriginClass().getPackageName()
+                                    .equals(repository.getPackageName()))
+                            .forEach(dependency -> events.add(SimpleConditionEvent.violated(dependency,
+                                    dependency.getDescription())));
+                }
+            });
+
+    /** Delegates are thin Spring beans named after their task: one task, one class. */
+    @ArchTest
+    static final ArchRule delegatesAreNamedBeans = classes()
+            .that().implement(JavaDelegate.class)
+            .should().haveSimpleNameEndingWith("Delegate")
+            .andShould().beAnnotatedWith(Component.class);
+
+    @ArchTest
+    static final ArchRule taskListenersAreNamedBeans = classes()
+            .that().implement(TaskListener.class)
+            .should().haveSimpleNameEndingWith("Listener")
+            .andShould().beAnnotatedWith(Component.class);
+
+    /** Our code reads requests from our tables, never the engine's internal persistence. */
+    @ArchTest
+    static final ArchRule noEngineInternalPersistence = noClasses()
+            .that().resideInAPackage("org.illflow..")
+            .should().dependOnClassesThat(DescribedPredicate.describe("Camunda persistence entities",
+                    (JavaClass c) -> c.getPackageName().startsWith("org.camunda.bpm.engine.impl.persistence")));
+}
