@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.illflow.loan.InterlibraryLoanProcess.*;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -15,6 +19,7 @@ import java.util.Map;
 
 import jakarta.mail.internet.MimeMessage;
 
+import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -54,6 +59,7 @@ class InterlibraryLoanProcessTest {
     @Autowired ProcessEngine engine;
     @Autowired RuntimeService runtimeService;
     @Autowired TaskService taskService;
+    @Autowired FormService formService;
     @Autowired IdentityService identityService;
     @Autowired ManagementService managementService;
     @Autowired HistoryService historyService;
@@ -72,6 +78,9 @@ class InterlibraryLoanProcessTest {
     void tearDown() {
         identityService.clearAuthentication();
         support.resetClock();
+        // loans left running would hold timers dated by the moved clock, due at once for the tests after this one
+        runtimeService.createProcessInstanceQuery().processDefinitionKey(KEY).list().forEach(instance ->
+                runtimeService.deleteProcessInstance(instance.getId(), "test finished", true));
     }
 
     // ---- helpers ---------------------------------------------------------------------------------------------
@@ -107,6 +116,12 @@ class InterlibraryLoanProcessTest {
         assertThat(task).as("task %s of %s", taskKey, request.getRequestNumber()).isNotNull();
         identityService.setAuthentication(ILL_STAFF, List.of(IllflowGroups.ILL_STAFF));
         try {
+            // the task's Camunda Form is deployed and readable by the staff who work on it
+            try (InputStream form = formService.getDeployedTaskForm(task.getId())) {
+                assertThat(new String(form.readAllBytes(), StandardCharsets.UTF_8)).contains("\"components\"");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
             taskService.claim(task.getId(), ILL_STAFF);
             taskService.complete(task.getId(), variables);
         } finally {
@@ -643,7 +658,13 @@ class InterlibraryLoanProcessTest {
     }
 
     @Test
-    void staffEnterABookRequestForARegisteredPatronFromTasklistAndBadInputStoresNothing() {
+    void staffEnterABookRequestForARegisteredPatronFromTasklistAndBadInputStoresNothing() throws IOException {
+        String definition = engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(KEY)
+                .latestVersion().singleResult().getId();
+        try (InputStream form = formService.getDeployedStartForm(definition)) {
+            assertThat(new String(form.readAllBytes(), StandardCharsets.UTF_8)).contains("\"EnterLoanRequestForm\"",
+                    "\"patronCardNumber\"", "\"isbn\"");
+        }
         ProcessInstance instance = startAsStaff(startForm(LI_MING));
         assertThat(instance).isWaitingAt(TASK_REQUEST_FROM_LENDER);
         String number = runtimeService.createProcessInstanceQuery().processInstanceId(instance.getId()).singleResult()

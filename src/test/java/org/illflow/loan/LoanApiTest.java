@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.illflow.support.IllflowTest;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -48,6 +49,12 @@ class LoanApiTest {
     @Autowired RuntimeService runtimeService;
     @Autowired ManagementService managementService;
     @Autowired JdbcTemplate jdbc;
+
+    @AfterEach
+    void finishLoans() {
+        runtimeService.createProcessInstanceQuery().processDefinitionKey(KEY).list().forEach(instance ->
+                runtimeService.deleteProcessInstance(instance.getId(), "test finished", true));
+    }
 
     private long storedRequests() {
         return jdbc.queryForObject("select count(*) from loan_request", Long.class);
