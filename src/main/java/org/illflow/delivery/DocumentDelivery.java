@@ -21,6 +21,7 @@ import org.illflow.supplier.Supplier;
 import org.illflow.supplier.SupplierCatalog;
 import org.illflow.supplier.SupplierRanking;
 import org.illflow.supplier.SupplierService;
+import org.illflow.supplier.WorkingDays;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -1,4 +1,4 @@
-package org.illflow.delivery;
+package org.illflow.supplier;
 
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -6,16 +6,16 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 
 /**
- * Supplier turnaround targets are agreed in working days. Saturdays and Sundays do not count; public
+ * Supplier and lender turnaround targets are agreed in working days. Saturdays and Sundays do not count; public
  * holidays are not known to illflow yet (a holiday calendar would be a setting), so a target over a holiday
  * falls due early rather than late.
  */
-final class WorkingDays {
+public final class WorkingDays {
 
     private WorkingDays() {
     }
 
-    static Instant after(Instant start, int workingDays, ZoneId zone) {
+    public static Instant after(Instant start, int workingDays, ZoneId zone) {
         ZonedDateTime at = start.atZone(zone);
         int left = workingDays;
         while (left > 0) {

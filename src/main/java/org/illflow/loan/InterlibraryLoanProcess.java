@@ -1,0 +1,168 @@
+package org.illflow.loan;
+
+/** Ids and variable names of processes/interlibrary-loan.bpmn, so Java and the model cannot drift. */
+public final class InterlibraryLoanProcess {
+
+    public static final String KEY = "InterlibraryLoanProcess";
+    public static final String MESSAGE_CANCEL = "Message_LoanCancelRequested";
+    public static final String MESSAGE_RENEWAL = "Message_LoanRenewalRequested";
+    public static final String MESSAGE_RECALL = "Message_LoanRecalled";
+    public static final String ERROR_PATRON_NOT_ACTIVE = "Error_PatronNotActive";
+
+    public static final String START_REQUEST_SUBMITTED = "StartEvent_RequestSubmitted";
+    public static final String TASK_RECORD_REQUEST = "Task_RecordRequest";
+    public static final String TASK_VERIFY_PATRON = "Task_VerifyPatron";
+    public static final String EVENT_PATRON_NOT_ACTIVE = "Event_PatronNotActive";
+    public static final String TASK_REJECT_REQUEST = "Task_RejectRequest";
+    public static final String TASK_NOTIFY_REJECTED = "Task_NotifyRejected";
+    public static final String END_REJECTED = "EndEvent_Rejected";
+    public static final String SUBPROCESS_UNTIL_CHECK_OUT = "SubProcess_UntilCheckOut";
+    public static final String START_BOOK_WANTED = "StartEvent_BookWanted";
+    public static final String TASK_CHECK_HOLDINGS = "Task_CheckHoldings";
+    public static final String GATEWAY_HELD_LOCALLY = "Gateway_HeldLocally";
+    public static final String TASK_RECORD_HELD_LOCALLY = "Task_RecordHeldLocally";
+    public static final String TASK_NOTIFY_HELD_LOCALLY = "Task_NotifyHeldLocally";
+    public static final String TASK_CONFIRM_LOCAL_HOLDING = "Task_ConfirmLocalHolding";
+    public static final String GATEWAY_HOLDING_ACCESSIBLE = "Gateway_HoldingAccessible";
+    public static final String END_HELD_LOCALLY = "EndEvent_HeldLocally";
+    public static final String GATEWAY_MERGE_TO_LENDING = "Gateway_MergeToLending";
+    public static final String TASK_RANK_LENDERS = "Task_RankLenders";
+    public static final String TASK_TAKE_NEXT_LENDER = "Task_TakeNextLender";
+    public static final String GATEWAY_LENDER_LEFT = "Gateway_LenderLeft";
+    public static final String TASK_REQUEST_FROM_LENDER = "Task_RequestFromLender";
+    public static final String GATEWAY_REQUESTED = "Gateway_Requested";
+    public static final String TASK_RECEIVE_BOOK = "Task_ReceiveBook";
+    public static final String EVENT_LENDER_TIMEOUT = "Event_LenderTimeout";
+    public static final String TASK_RECORD_LENDER_TIMEOUT = "Task_RecordLenderTimeout";
+    public static final String GATEWAY_BOOK_RECEIVED = "Gateway_BookReceived";
+    public static final String TASK_RECORD_LENDER_UNFILLED = "Task_RecordLenderUnfilled";
+    public static final String TASK_RECORD_UNFILLED = "Task_RecordUnfilled";
+    public static final String TASK_NOTIFY_UNFILLED = "Task_NotifyUnfilled";
+    public static final String END_UNFILLED = "EndEvent_Unfilled";
+    public static final String TASK_RECORD_ARRIVAL = "Task_RecordArrival";
+    public static final String TASK_NOTIFY_READY_FOR_PICKUP = "Task_NotifyReadyForPickup";
+    public static final String TASK_LEND_TO_PATRON = "Task_LendToPatron";
+    public static final String EVENT_PICKUP_DEADLINE = "Event_PickupDeadline";
+    public static final String TASK_RECORD_NOT_COLLECTED = "Task_RecordNotCollected";
+    public static final String END_NOT_COLLECTED = "EndEvent_NotCollected";
+    public static final String END_LENT = "EndEvent_Lent";
+    public static final String EVENT_CANCEL_REQUESTED = "Event_CancelRequested";
+    public static final String TASK_RECORD_CANCELLATION = "Task_RecordCancellation";
+    public static final String GATEWAY_BOOK_WHERE = "Gateway_BookWhere";
+    public static final String TASK_WITHDRAW_FROM_LENDER = "Task_WithdrawFromLender";
+    public static final String END_WITHDRAWN = "EndEvent_Withdrawn";
+    public static final String END_CANCELLED = "EndEvent_Cancelled";
+    public static final String GATEWAY_LENT = "Gateway_Lent";
+    public static final String END_CLOSED = "EndEvent_Closed";
+    public static final String TASK_NOTIFY_NOT_COLLECTED = "Task_NotifyNotCollected";
+    public static final String GATEWAY_BOOK_GOES_BACK = "Gateway_BookGoesBack";
+    public static final String TASK_RECORD_CHECK_OUT = "Task_RecordCheckOut";
+    public static final String GATEWAY_MERGE_ON_LOAN = "Gateway_MergeOnLoan";
+    public static final String SUBPROCESS_ON_LOAN = "SubProcess_OnLoan";
+    public static final String START_ON_LOAN = "StartEvent_OnLoan";
+    public static final String TASK_CHECK_IN_RETURNED_BOOK = "Task_CheckInReturnedBook";
+    public static final String END_RETURNED = "EndEvent_Returned";
+    public static final String EVENT_DUE_SOON = "Event_DueSoon";
+    public static final String TASK_SEND_DUE_REMINDER = "Task_SendDueReminder";
+    public static final String END_REMINDED = "EndEvent_Reminded";
+    public static final String EVENT_OVERDUE = "Event_Overdue";
+    public static final String TASK_RECORD_OVERDUE = "Task_RecordOverdue";
+    public static final String TASK_SEND_OVERDUE_NOTICE = "Task_SendOverdueNotice";
+    public static final String END_OVERDUE_NOTICE_SENT = "EndEvent_OverdueNoticeSent";
+    public static final String SUBPROCESS_RENEWAL_REQUESTED = "SubProcess_RenewalRequested";
+    public static final String START_RENEWAL_REQUESTED = "StartEvent_RenewalRequested";
+    public static final String TASK_ASK_LENDER_FOR_RENEWAL = "Task_AskLenderForRenewal";
+    public static final String GATEWAY_RENEWAL_GRANTED = "Gateway_RenewalGranted";
+    public static final String TASK_RECORD_RENEWAL = "Task_RecordRenewal";
+    public static final String END_RENEWED = "EndEvent_Renewed";
+    public static final String TASK_RECORD_RENEWAL_REFUSED = "Task_RecordRenewalRefused";
+    public static final String TASK_NOTIFY_RENEWAL_REFUSED = "Task_NotifyRenewalRefused";
+    public static final String END_RENEWAL_REFUSED = "EndEvent_RenewalRefused";
+    public static final String EVENT_RENEWED = "Event_Renewed";
+    public static final String GATEWAY_AFTER_RENEWAL = "Gateway_AfterRenewal";
+    public static final String TASK_NOTIFY_RENEWED = "Task_NotifyRenewed";
+    public static final String END_RENEWAL_NOTICE_SENT = "EndEvent_RenewalNoticeSent";
+    public static final String EVENT_RECALLED = "Event_Recalled";
+    public static final String TASK_RECORD_RECALL = "Task_RecordRecall";
+    public static final String GATEWAY_AFTER_RECALL = "Gateway_AfterRecall";
+    public static final String TASK_NOTIFY_RECALLED = "Task_NotifyRecalled";
+    public static final String END_RECALL_NOTICE_SENT = "EndEvent_RecallNoticeSent";
+    public static final String TASK_RECORD_RETURN = "Task_RecordReturn";
+    public static final String TASK_NOTIFY_RETURNED = "Task_NotifyReturned";
+    public static final String GATEWAY_MERGE_TO_RETURN = "Gateway_MergeToReturn";
+    public static final String TASK_RETURN_TO_LENDER = "Task_ReturnToLender";
+    public static final String TASK_RECORD_SENT_BACK = "Task_RecordSentBack";
+    public static final String END_SENT_BACK = "EndEvent_SentBack";
+
+    public static final String VAR_REQUEST_ID = "requestId";
+    public static final String VAR_REQUEST_NUMBER = "requestNumber";
+    public static final String VAR_REQUEST_TITLE = "requestTitle";
+    public static final String VAR_PATRON = "patronCardNumber";
+    public static final String VAR_HELD_LOCALLY = "heldLocally";
+    public static final String VAR_HOLDING_INFO = "holdingInfo";
+    /** Shared with document delivery's Confirm form (forms/confirm-local-holding.form). */
+    public static final String VAR_HOLDING_ACCESSIBLE = "holdingAccessible";
+    public static final String VAR_REMAINING_LENDERS = "remainingLenders";
+    public static final String VAR_LENDER_LEFT = "lenderLeft";
+    public static final String VAR_LENDER_CODE = "lenderCode";
+    public static final String VAR_LENDER_NAME = "lenderName";
+    public static final String VAR_LENDER_TERMS = "lenderTerms";
+    public static final String VAR_LENDER_WORK_LINK = "lenderWorkLink";
+    public static final String VAR_LENDER_DUE_AT = "lenderDueAt";
+    public static final String VAR_REQUEST_OUTCOME = "requestOutcome";
+    public static final String VAR_RECEIVE_OUTCOME = "receiveOutcome";
+    public static final String VAR_UNFILLED_REASON = "unfilledReason";
+    public static final String VAR_PICKUP_DEADLINE = "pickupDeadline";
+    public static final String VAR_LAST_PICKUP_DAY = "lastPickupDay";
+    public static final String VAR_ID_CHECKED = "idChecked";
+    /** Where the request ended up when the "until check-out" part finished: lent, notCollected or closed. */
+    public static final String VAR_LOAN_OUTCOME = "loanOutcome";
+    public static final String VAR_CANCELLED_BY = "cancelledBy";
+    /** Where the book was when the request was cancelled: library, lender or none. */
+    public static final String VAR_BOOK_WHERE = "bookWhere";
+    public static final String VAR_LENDER_TOLD = "lenderTold";
+    public static final String VAR_DUE_DATE = "dueDate";
+    public static final String VAR_REMINDER_AT = "reminderAt";
+    public static final String VAR_OVERDUE_NOTICES_FROM = "overdueNoticesFrom";
+    public static final String VAR_RENEWALS = "renewals";
+    public static final String VAR_NEW_DUE_DATE = "newDueDate";
+    public static final String VAR_RENEWAL_OUTCOME = "renewalOutcome";
+    public static final String VAR_RENEWAL_REFUSAL_REASON = "renewalRefusalReason";
+    public static final String VAR_RENEWAL_REQUESTED_BY = "renewalRequestedBy";
+    public static final String VAR_RECALL_DUE_DATE = "recallDueDate";
+    public static final String VAR_RECALL_REASON = "recallReason";
+    public static final String VAR_RECALLED_BY = "recalledBy";
+    public static final String VAR_BOOK_CHECKED = "bookChecked";
+    public static final String VAR_OVERDUE_DAYS = "overdueDays";
+    public static final String VAR_OVERDUE_FEE = "overdueFee";
+    public static final String VAR_SHIPPING_COST = "shippingCost";
+    public static final String VAR_TRACKING_NUMBER = "trackingNumber";
+
+    public static final String REQUESTED = "requested";
+    public static final String SKIP = "skip";
+    public static final String RECEIVED = "received";
+    public static final String UNFILLED = "unfilled";
+    public static final String GRANTED = "granted";
+    public static final String REFUSED = "refused";
+    public static final String OUTCOME_LENT = "lent";
+    public static final String OUTCOME_NOT_COLLECTED = "notCollected";
+    public static final String OUTCOME_CLOSED = "closed";
+    public static final String BOOK_AT_LIBRARY = "library";
+    public static final String BOOK_WITH_LENDER = "lender";
+    public static final String BOOK_NOWHERE = "none";
+
+    public static final String NOTICE_REJECTED = "ILL_REJECTED";
+    public static final String NOTICE_HELD_LOCALLY = "ILL_HELD_LOCALLY";
+    public static final String NOTICE_UNFILLED = "ILL_UNFILLED";
+    public static final String NOTICE_READY_FOR_PICKUP = "ILL_READY_FOR_PICKUP";
+    public static final String NOTICE_NOT_COLLECTED = "ILL_NOT_COLLECTED";
+    public static final String NOTICE_DUE_REMINDER = "ILL_DUE_REMINDER";
+    public static final String NOTICE_OVERDUE = "ILL_OVERDUE";
+    public static final String NOTICE_RENEWED = "ILL_RENEWED";
+    public static final String NOTICE_RENEWAL_REFUSED = "ILL_RENEWAL_REFUSED";
+    public static final String NOTICE_RECALLED = "ILL_RECALLED";
+    public static final String NOTICE_RETURNED = "ILL_RETURNED";
+
+    private InterlibraryLoanProcess() {
+    }
+}

@@ -1,0 +1,236 @@
+package org.illflow.loan;
+
+import static org.illflow.loan.InterlibraryLoanProcess.*;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.illflow.patron.Patron;
+import org.illflow.patron.PatronDirectory;
+import org.illflow.supplier.SupplierCatalog;
+import org.illflow.system.ApiRefusal;
+import org.illflow.system.RequestNumbers;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Inter-library loan requests as patrons and staff handle them: submit, list, look at, cancel, renew, and the
+ * lender's recall. A patron reaches only their own requests; anyone else's number answers "not found".
+ */
+@Service
+@Transactional
+public class LoanRequests {
+
+    private final LoanRequestRepository requests;
+    private final LoanTimelineEventRepository timeline;
+    private final PatronDirectory patrons;
+    private final RequestNumbers numbers;
+    private final RuntimeService runtimeService;
+    private final InterlibraryLoan loan;
+    private final SupplierCatalog suppliers;
+    private final Validator validator;
+    private final Clock clock;
+
+    LoanRequests(LoanRequestRepository requests, LoanTimelineEventRepository timeline, PatronDirectory patrons,
+            RequestNumbers numbers, RuntimeService runtimeService, InterlibraryLoan loan, SupplierCatalog suppliers,
+            Validator validator, Clock clock) {
+        this.requests = requests;
+        this.timeline = timeline;
+        this.patrons = patrons;
+        this.numbers = numbers;
+        this.runtimeService = runtimeService;
+        this.loan = loan;
+        this.suppliers = suppliers;
+        this.validator = validator;
+        this.clock = clock;
+    }
+
+    /** A patron's own request from the portal or the API. Only active patrons may ask. */
+    public LoanRequest submit(BookRequestForm form, String patronUserId) {
+        Patron patron = patrons.byCardNumber(patronUserId).filter(Patron::isActive)
+                .orElseThrow(() -> new ApiRefusal(403, "loan.patron.notActive",
+                        "Only active patrons may send requests."));
+        LoanRequest request = create(form, patron, patronUserId);
+        ProcessInstance instance = runtimeService.startProcessInstanceByKey(KEY, request.getRequestNumber(),
+                startVariables(request));
+        request.attachProcess(instance.getId());
+        return request;
+    }
+
+    static Map<String, Object> startVariables(LoanRequest request) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(VAR_REQUEST_ID, request.getId());
+        variables.put(VAR_REQUEST_NUMBER, request.getRequestNumber());
+        variables.put(VAR_PATRON, request.getPatronCardNumber());
+        variables.put(VAR_REQUEST_TITLE, request.getTitle());
+        variables.put(VAR_LOAN_OUTCOME, OUTCOME_CLOSED);
+        return variables;
+    }
+
+    /**
+     * Staff entering a book request that came by phone or e-mail, from Tasklist's start form. Invalid fields
+     * (an ISBN with a wrong check digit, say) or an unknown patron fail the start with a message Tasklist shows;
+     * nothing is stored.
+     */
+    public LoanRequest enterForPatron(Map<String, Object> variables, String staffUserId) {
+        String card = string(variables.get(VAR_PATRON));
+        Patron patron = patrons.byCardNumber(card).orElseThrow(() -> new IllegalArgumentException(
+                "No patron with card number " + card + ". / 没有此工号/学号的读者。"));
+        BookRequestForm form = new BookRequestForm();
+        form.setTitle(string(variables.get("title")));
+        form.setAuthors(string(variables.get("authors")));
+        form.setIsbn(string(variables.get("isbn")));
+        form.setPublisher(string(variables.get("publisher")));
+        Object year = variables.get("year");
+        try {
+            form.setYear(year instanceof Number n ? Integer.valueOf(n.intValue())
+                    : year == null || year.toString().isBlank() ? null : Integer.valueOf(year.toString().strip()));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("Invalid year: " + year + " / 出版年份不正确");
+        }
+        form.setEdition(string(variables.get("edition")));
+        form.setLanguage(string(variables.get("language")));
+        form.setSubjectArea(string(variables.get("subjectArea")));
+        form.setNote(string(variables.get("note")));
+        Set<ConstraintViolation<BookRequestForm>> violations = validator.validate(form);
+        if (!violations.isEmpty()) {
+            ConstraintViolation<BookRequestForm> first = violations.iterator().next();
+            throw new IllegalArgumentException("Invalid " + first.getPropertyPath() + ": " + first.getMessage());
+        }
+        return create(form, patron, staffUserId);
+    }
+
+    private LoanRequest create(BookRequestForm form, Patron patron, String by) {
+        LoanRequest request = requests.saveAndFlush(new LoanRequest(numbers.next("ILL"), patron.getCardNumber(),
+                patron.getPatronType().name(), patron.getCollege(), form.toCitation(), form.getNote(),
+                clock.instant(), by == null ? InterlibraryLoan.SYSTEM : by));
+        loan.record(request, by, "SUBMITTED", by != null && !by.equals(patron.getCardNumber())
+                ? "entered by staff" : null, null, null);
+        return request;
+    }
+
+    @Transactional(readOnly = true)
+    public List<LoanRequest> mine(String patronUserId) {
+        return requests.findByPatronCardNumberOrderBySubmittedAtDescIdDesc(patronUserId);
+    }
+
+    /** The request if the user may see it: its patron, or inter-library loan staff. */
+    @Transactional(readOnly = true)
+    public LoanRequest visibleTo(String requestNumber, String userId, boolean staff) {
+        return requests.findByRequestNumber(requestNumber)
+                .filter(r -> staff || r.getPatronCardNumber().equals(userId))
+                .orElseThrow(() -> new ApiRefusal(404, "request.notFound", "No request " + requestNumber + "."));
+    }
+
+    @Transactional(readOnly = true)
+    public List<LoanTimelineEvent> timelineOf(LoanRequest request) {
+        return timeline.findByRequestIdOrderByOccurredAtAscIdAsc(request.getId());
+    }
+
+    /** The patron changes their mind: allowed until the book is checked out to them. */
+    public void cancel(String requestNumber, String userId, boolean staff) {
+        LoanRequest request = visibleTo(requestNumber, userId, staff);
+        if (!request.getStatus().cancellable()) {
+            throw new ApiRefusal(409, "loan.cancel.tooLate",
+                    "The request is " + request.getStatus() + " and can no longer be cancelled.");
+        }
+        runtimeService.createMessageCorrelation(MESSAGE_CANCEL).processInstanceBusinessKey(requestNumber)
+                .setVariable(VAR_CANCELLED_BY, userId).correlateWithResult();
+    }
+
+    /** How many renewals the request's lender allows (0 before a lender is known). */
+    @Transactional(readOnly = true)
+    public int renewalsAllowed(LoanRequest request) {
+        return suppliers.byCode(request.getLenderCode()).map(s -> s.getRenewalsAllowed()).orElse(0);
+    }
+
+    /** Why the patron may not ask for a renewal now; empty when they may. */
+    @Transactional(readOnly = true)
+    public Optional<ApiRefusal> renewalRefusal(LoanRequest request) {
+        LoanStatus status = request.getStatus();
+        if (status == LoanStatus.RETURNED || status == LoanStatus.COMPLETED) {
+            return Optional.of(new ApiRefusal(409, "loan.renew.returned",
+                    "The book has been returned; there is nothing to renew."));
+        }
+        if (!status.onLoan()) {
+            return Optional.of(new ApiRefusal(409, "loan.renew.notOnLoan",
+                    "The book is not on loan to you, so it cannot be renewed."));
+        }
+        if (request.isRenewalPending()) {
+            return Optional.of(new ApiRefusal(409, "loan.renew.pending",
+                    "A renewal is already being asked for; you will be told the answer."));
+        }
+        int allowed = renewalsAllowed(request);
+        if (request.getRenewalsUsed() >= allowed) {
+            return Optional.of(new ApiRefusal(409, "loan.renew.limit", "The lending library " + request.getLenderCode()
+                    + " allows " + allowed + " renewal(s) and this loan has used them.", request.getLenderCode(),
+                    allowed));
+        }
+        if (status == LoanStatus.OVERDUE || LocalDate.now(clock).isAfter(request.getDueDate())) {
+            return Optional.of(new ApiRefusal(409, "loan.renew.overdue",
+                    "The due date has passed; a renewal must be asked for before it. Please return the book."));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The patron asks for a renewal before the due date; staff ask the lender. Refused (409, with the reason)
+     * after the return, beyond the lender's limit, while another renewal is being asked, or after the due date.
+     */
+    public LoanRequest renew(String requestNumber, String userId, boolean staff) {
+        LoanRequest request = visibleTo(requestNumber, userId, staff);
+        Optional<ApiRefusal> refusal = renewalRefusal(request);
+        if (refusal.isPresent()) {
+            throw refusal.get();
+        }
+        request.renewalAsked(clock.instant());
+        LocalDate proposed = loan.proposedRenewalDueDate(request);
+        loan.record(request, userId, "RENEWAL_REQUESTED", "until " + proposed, request.getLenderCode(), null);
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(VAR_NEW_DUE_DATE, proposed.toString());
+        variables.put(VAR_RENEWAL_REQUESTED_BY, userId);
+        variables.put(VAR_RENEWAL_OUTCOME, null);
+        variables.put(VAR_RENEWAL_REFUSAL_REASON, null);
+        runtimeService.createMessageCorrelation(MESSAGE_RENEWAL).processInstanceBusinessKey(requestNumber)
+                .setVariables(variables).correlateWithResult();
+        return request;
+    }
+
+    /**
+     * Staff record that the lender wants its book back earlier: a new due date, after today's and before the
+     * current one. The patron is told and the loan's timers follow the new date.
+     */
+    public LoanRequest recall(String requestNumber, String staffUserId, LocalDate newDueDate, String reason) {
+        LoanRequest request = visibleTo(requestNumber, staffUserId, true);
+        if (!request.getStatus().onLoan()) {
+            throw new ApiRefusal(409, "loan.recall.notOnLoan", "The book is not on loan; there is nothing to recall.");
+        }
+        LocalDate today = LocalDate.now(clock);
+        if (newDueDate == null || newDueDate.isBefore(today) || !newDueDate.isBefore(request.getDueDate())) {
+            throw new ApiRefusal(400, "loan.recall.dateInvalid", "The recall's due date must be from today ("
+                    + today + ") and before the current due date (" + request.getDueDate() + ").", today,
+                    request.getDueDate());
+        }
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(VAR_RECALL_DUE_DATE, newDueDate.toString());
+        variables.put(VAR_RECALL_REASON, reason == null || reason.isBlank() ? null : reason.strip());
+        variables.put(VAR_RECALLED_BY, staffUserId);
+        runtimeService.createMessageCorrelation(MESSAGE_RECALL).processInstanceBusinessKey(requestNumber)
+                .setVariables(variables).correlateWithResult();
+        return request;
+    }
+
+    private static String string(Object value) {
+        return value == null ? null : value.toString();
+    }
+}

@@ -1,0 +1,79 @@
+package org.illflow.loan;
+
+import java.math.BigDecimal;
+import java.time.Period;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.stereotype.Component;
+
+/**
+ * illflow.loan.*: the library's own rules for lending borrowed books on. The lenders' terms (loan period,
+ * renewals, fees) are supplier rows; these are what the library adds. Also read by the loan model (overdue
+ * notice cycle) as the bean {@code loanSettings}.
+ */
+@Component("loanSettings")
+@ConfigurationProperties("illflow.loan")
+public class LoanSettings {
+
+    /** How long a book waits at the circulation desk for its patron, counted in whole days after it arrives. */
+    private Period pickupWindow = Period.ofDays(7);
+    /** How many days before the due date the patron is reminded. */
+    private Period reminderLead = Period.ofDays(3);
+    /** Taken off the lender's loan period so the book is back with the lender in time. */
+    private Period returnShippingBuffer = Period.ofDays(3);
+    /** Overdue fee per day, CNY, paid by the patron. */
+    private BigDecimal overdueFeePerDay = new BigDecimal("0.50");
+    /** Overdue notices go out when the due date ends and then at this interval until the book is back. */
+    private Period overdueNoticeInterval = Period.ofDays(7);
+
+    /** ISO 8601, as a BPMN timer cycle wants it. */
+    public String getOverdueNoticeIntervalIso() {
+        return overdueNoticeInterval.toString();
+    }
+
+    public Period getPickupWindow() {
+        return pickupWindow;
+    }
+
+    public void setPickupWindow(Period pickupWindow) {
+        this.pickupWindow = pickupWindow;
+    }
+
+    public Period getReminderLead() {
+        return reminderLead;
+    }
+
+    public void setReminderLead(Period reminderLead) {
+        this.reminderLead = reminderLead;
+    }
+
+    public Period getReturnShippingBuffer() {
+        return returnShippingBuffer;
+    }
+
+    public void setReturnShippingBuffer(Period returnShippingBuffer) {
+        this.returnShippingBuffer = returnShippingBuffer;
+    }
+
+    public BigDecimal getOverdueFeePerDay() {
+        return overdueFeePerDay;
+    }
+
+    public void setOverdueFeePerDay(BigDecimal overdueFeePerDay) {
+        if (overdueFeePerDay == null || overdueFeePerDay.signum() < 0) {
+            throw new IllegalArgumentException("illflow.loan.overdue-fee-per-day must be zero or more");
+        }
+        this.overdueFeePerDay = overdueFeePerDay;
+    }
+
+    public Period getOverdueNoticeInterval() {
+        return overdueNoticeInterval;
+    }
+
+    public void setOverdueNoticeInterval(Period overdueNoticeInterval) {
+        if (overdueNoticeInterval == null || overdueNoticeInterval.isZero() || overdueNoticeInterval.isNegative()) {
+            throw new IllegalArgumentException("illflow.loan.overdue-notice-interval must be positive, e.g. P7D");
+        }
+        this.overdueNoticeInterval = overdueNoticeInterval;
+    }
+}

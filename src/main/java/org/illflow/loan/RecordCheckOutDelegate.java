@@ -1,0 +1,25 @@
+package org.illflow.loan;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Task_RecordCheckOut: ON_LOAN with its due date, and the dates the on-loan timers read. */
+@Component("loanRecordCheckOut")
+class RecordCheckOutDelegate implements JavaDelegate {
+
+    private final InterlibraryLoan loan;
+    private final DueDateCalculator dates;
+
+    RecordCheckOutDelegate(InterlibraryLoan loan, DueDateCalculator dates) {
+        this.loan = loan;
+        this.dates = dates;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        LoanRequest request = loan.recordCheckOut(LoanVariables.requestId(execution),
+                LoanVariables.staffBehind(execution));
+        LoanVariables.scheduleDueDate(execution, request, dates, loan.lender(request).getRenewalsAllowed());
+    }
+}

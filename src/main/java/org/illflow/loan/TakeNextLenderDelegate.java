@@ -1,0 +1,37 @@
+package org.illflow.loan;
+
+import static org.illflow.loan.InterlibraryLoanProcess.*;
+
+import java.util.Optional;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Task_TakeNextLender: the next lender in price order, with its terms for the staff form; or none left. */
+@Component("loanTakeNextLender")
+class TakeNextLenderDelegate implements JavaDelegate {
+
+    private final InterlibraryLoan loan;
+
+    TakeNextLenderDelegate(InterlibraryLoan loan) {
+        this.loan = loan;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Optional<InterlibraryLoan.NextLender> next = loan.takeNextLender(LoanVariables.requestId(execution),
+                LoanVariables.string(execution, VAR_REMAINING_LENDERS));
+        execution.setVariable(VAR_LENDER_LEFT, next.isPresent());
+        next.ifPresent(lender -> {
+            execution.setVariable(VAR_LENDER_CODE, lender.code());
+            execution.setVariable(VAR_LENDER_NAME, lender.name());
+            execution.setVariable(VAR_LENDER_TERMS, lender.terms());
+            execution.setVariable(VAR_LENDER_WORK_LINK, lender.workLink());
+            execution.setVariable(VAR_REMAINING_LENDERS, lender.remaining());
+            execution.setVariable(VAR_REQUEST_OUTCOME, null);
+            execution.setVariable(VAR_RECEIVE_OUTCOME, null);
+            execution.setVariable(VAR_UNFILLED_REASON, null);
+        });
+    }
+}
