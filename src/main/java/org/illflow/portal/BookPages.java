@@ -1,27 +1,144 @@
 package org.illflow.portal;
 
 import java.security.Principal;
+import java.util.Locale;
+
+import jakarta.validation.Valid;
 
 import org.illflow.citation.Citation;
-import org.springframework.stereotype.Component;
+import org.illflow.loan.BookRequestForm;
+import org.illflow.loan.LoanRequest;
+import org.illflow.loan.LoanRequests;
+import org.illflow.patron.Patron;
+import org.illflow.patron.PatronDirectory;
+import org.illflow.system.ApiRefusal;
+import org.springframework.context.MessageSource;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BeanPropertyBindingResult;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.SmartValidator;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/**
- * Book requests (inter-library loan). Until the loan feature lands, a book arriving by OpenURL is shown with
- * the one-stop check (is it on our shelves, or in a self-service source?) on the book page.
- */
-@Component
+/** The patron's pages for inter-library loan: request a book (with the holdings check), follow, cancel, renew. */
+@Controller
 class BookPages {
 
+    private final LoanRequests loans;
+    private final PatronDirectory patrons;
     private final OneStopCheck oneStopCheck;
+    private final SmartValidator validator;
+    private final MessageSource messages;
 
-    BookPages(OneStopCheck oneStopCheck) {
+    BookPages(LoanRequests loans, PatronDirectory patrons, OneStopCheck oneStopCheck, SmartValidator validator,
+            MessageSource messages) {
+        this.loans = loans;
+        this.patrons = patrons;
         this.oneStopCheck = oneStopCheck;
+        this.validator = validator;
+        this.messages = messages;
     }
 
-    String fromCitation(Citation citation, Principal principal, Model model) {
-        model.addAttribute("book", citation);
-        model.addAttribute("check", oneStopCheck.check(citation));
+    @GetMapping("/requests/new/book")
+    String bookForm(Principal principal, Model model) {
+        model.addAttribute("form", new BookRequestForm());
+        return book(principal, model, null);
+    }
+
+    private String book(Principal principal, Model model, OneStopCheck.Result check) {
+        model.addAttribute("mayRequest", patrons.byCardNumber(principal.getName()).map(Patron::isActive).orElse(false));
+        model.addAttribute("check", check);
         return "portal/book";
+    }
+
+    /** A book arriving by OpenURL: the form pre-filled, checked, with field errors for malformed values. */
+    String fromCitation(Citation citation, Principal principal, Model model) {
+        BookRequestForm form = new BookRequestForm();
+        form.setTitle(citation.title());
+        form.setAuthors(citation.authors());
+        form.setIsbn(citation.isbn());
+        form.setPublisher(citation.publisher());
+        form.setYear(citation.year());
+        form.setEdition(citation.edition());
+        form.setLanguage(citation.language());
+        BindingResult result = new BeanPropertyBindingResult(form, "form");
+        validator.validate(form, result);
+        model.addAttribute("form", form);
+        model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", result);
+        return book(principal, model, oneStopCheck.check(safeCitation(form, result)));
+    }
+
+    private static Citation safeCitation(BookRequestForm form, BindingResult result) {
+        BookRequestForm checked = new BookRequestForm();
+        checked.setTitle(form.getTitle());
+        checked.setIsbn(result.hasFieldErrors("isbn") ? null : form.getIsbn());
+        checked.setYear(result.hasFieldErrors("year") ? null : form.getYear());
+        checked.setLanguage(result.hasFieldErrors("language") ? null : form.getLanguage());
+        return checked.toCitation();
+    }
+
+    @PostMapping(value = "/requests/new/book", params = "check")
+    String check(@Valid @ModelAttribute("form") BookRequestForm form, BindingResult result, Principal principal,
+            Model model) {
+        return book(principal, model, oneStopCheck.check(safeCitation(form, result)));
+    }
+
+    @PostMapping("/requests/new/book")
+    String submit(@Valid @ModelAttribute("form") BookRequestForm form, BindingResult result, Principal principal,
+            Model model, RedirectAttributes redirect, Locale locale) {
+        if (result.hasErrors()) {
+            return book(principal, model, oneStopCheck.check(safeCitation(form, result)));
+        }
+        try {
+            LoanRequest request = loans.submit(form, principal.getName());
+            redirect.addFlashAttribute("notice", messages.getMessage("portal.submitted",
+                    new Object[] {request.getRequestNumber()}, locale));
+            return "redirect:/requests/" + request.getRequestNumber();
+        } catch (ApiRefusal e) {
+            model.addAttribute("error", e.getMessageKey());
+            return book(principal, model, null);
+        }
+    }
+
+    @GetMapping("/requests/{number:ILL-.+}")
+    String loan(@PathVariable String number, Authentication who, Model model) {
+        LoanRequest request = loans.visibleTo(number, who.getName(), RequestPagesController.isStaff(who));
+        model.addAttribute("request", request);
+        model.addAttribute("timeline", loans.timelineOf(request));
+        model.addAttribute("renewable", loans.renewalRefusal(request).isEmpty());
+        model.addAttribute("renewalsAllowed", loans.renewalsAllowed(request));
+        return "portal/request-ill";
+    }
+
+    @PostMapping("/requests/{number:ILL-.+}/cancel")
+    String cancel(@PathVariable String number, Authentication who, RedirectAttributes redirect, Locale locale) {
+        return act(number, redirect, locale, "portal.cancelled",
+                () -> loans.cancel(number, who.getName(), RequestPagesController.isStaff(who)));
+    }
+
+    @PostMapping("/requests/{number:ILL-.+}/renew")
+    String renew(@PathVariable String number, Authentication who, RedirectAttributes redirect, Locale locale) {
+        return act(number, redirect, locale, "portal.renewalAsked",
+                () -> loans.renew(number, who.getName(), RequestPagesController.isStaff(who)));
+    }
+
+    private String act(String number, RedirectAttributes redirect, Locale locale, String done, Runnable action) {
+        try {
+            action.run();
+            redirect.addFlashAttribute("notice", messages.getMessage(done, null, locale));
+        } catch (ApiRefusal e) {
+            if (e.getStatus() == 404) {
+                throw e;
+            }
+            redirect.addFlashAttribute("notice", messages.getMessage(e.getMessageKey(), e.getArguments(),
+                    e.getMessage(), locale));
+            redirect.addFlashAttribute("refused", true);
+        }
+        return "redirect:/requests/" + number;
     }
 }

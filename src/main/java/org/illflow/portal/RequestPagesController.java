@@ -31,13 +31,15 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class RequestPagesController {
 
     private final DeliveryRequests deliveries;
+    private final org.illflow.loan.LoanRequests loans;
     private final PatronDirectory patrons;
     private final OneStopCheck oneStopCheck;
     private final MessageSource messages;
 
-    RequestPagesController(DeliveryRequests deliveries, PatronDirectory patrons, OneStopCheck oneStopCheck,
-            MessageSource messages) {
+    RequestPagesController(DeliveryRequests deliveries, org.illflow.loan.LoanRequests loans, PatronDirectory patrons,
+            OneStopCheck oneStopCheck, MessageSource messages) {
         this.deliveries = deliveries;
+        this.loans = loans;
         this.patrons = patrons;
         this.oneStopCheck = oneStopCheck;
         this.messages = messages;
@@ -47,9 +49,19 @@ class RequestPagesController {
         return who.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_STAFF"));
     }
 
+    /** One row of My requests, document delivery and loans together. */
+    record RequestRow(String requestNumber, String title, String status, java.time.Instant submittedAt) {
+    }
+
     @GetMapping("/requests")
     String mine(Principal principal, Model model) {
-        model.addAttribute("deliveries", deliveries.mine(principal.getName()));
+        java.util.List<RequestRow> rows = new java.util.ArrayList<>();
+        deliveries.mine(principal.getName()).forEach(r -> rows.add(new RequestRow(r.getRequestNumber(), r.getTitle(),
+                r.getStatus().name(), r.getSubmittedAt())));
+        loans.mine(principal.getName()).forEach(r -> rows.add(new RequestRow(r.getRequestNumber(), r.getTitle(),
+                r.getStatus().name(), r.getSubmittedAt())));
+        rows.sort(java.util.Comparator.comparing(RequestRow::submittedAt).reversed());
+        model.addAttribute("rows", rows);
         return "portal/requests";
     }
 
@@ -129,19 +141,5 @@ class RequestPagesController {
         return "redirect:/downloads/" + deliveries.downloadToken(number, who.getName(), isStaff(who));
     }
 
-    /** A forged or someone else's request number: the ordinary not-found page. */
-    @ExceptionHandler(org.illflow.delivery.RequestNotFoundException.class)
-    @ResponseStatus(HttpStatus.NOT_FOUND)
-    String notFound(Model model) {
-        model.addAttribute("status", 404);
-        return "error";
-    }
 
-    @ExceptionHandler(org.illflow.delivery.RequestRefusedException.class)
-    @ResponseStatus(HttpStatus.CONFLICT)
-    String refused(org.illflow.delivery.RequestRefusedException e, Model model) {
-        model.addAttribute("status", 409);
-        model.addAttribute("reason", e.getMessageKey());
-        return "error";
-    }
 }

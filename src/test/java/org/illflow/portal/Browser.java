@@ -97,6 +97,7 @@ final class Browser implements AutoCloseable {
     void login(String user, String password) {
         go("/login");
         type("#username", user).type("#password", password).click("form.form button[type=submit]");
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> !d.getCurrentUrl().contains("/login"));
     }
 
     void logout() {

@@ -70,7 +70,8 @@ class PatronJourneyBrowserTest {
             browser.type("#password", password).type("#passwordConfirmation", password);
             browser.screenshot("register-" + language);
             browser.click("form.form button[type=submit]");
-            assertThat(browser.url()).endsWith("/register/done");
+            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, java.time.Duration.ofSeconds(20))
+                    .until(d -> d.getCurrentUrl().endsWith("/register/done"));
 
             // staff approve in Tasklist (here through the engine API)
             Task review = taskService.createTaskQuery().processInstanceBusinessKey(card)
@@ -91,6 +92,8 @@ class PatronJourneyBrowserTest {
             assertThat(browser.page()).doesNotContain("<script>alert(1)</script>");
             browser.screenshot("openurl-article-" + language);
             browser.click("#submit-button");
+            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, java.time.Duration.ofSeconds(20))
+                    .until(d -> d.getCurrentUrl().contains("/requests/DD-"));
             String number = browser.url().replaceAll(".*/requests/", "");
             assertThat(number).matches("DD-\\d{4}-\\d{6}");
 

@@ -103,6 +103,30 @@ class PortalPagesTest {
     }
 
     @Test
+    void aBookRequestIsFollowedBesideArticlesAndCanBeCancelledButNotRenewedBeforeCheckOut() throws Exception {
+        String invalid = mvc.perform(post("/requests/new/book").with(LI_MING).with(csrf()).param("title", "")
+                        .param("isbn", "978-7-5366-9293-1")).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(invalid).contains("ISBN 无效");
+
+        String location = mvc.perform(post("/requests/new/book").with(LI_MING).with(csrf())
+                        .param("title", "Sparta and its neighbours " + System.nanoTime()).param("isbn", "0715630407")
+                        .param("publisher", "Duckworth").param("year", "2000").param("subjectArea", "HSS")
+                        .param("language", "en"))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        assertThat(location).matches("/requests/ILL-\\d{4}-\\d{6}");
+        String number = location.substring(location.lastIndexOf('/') + 1);
+        assertThat(page(location, LI_MING)).contains("已提交").contains("id=\"timeline\"")
+                .doesNotContain("id=\"renew\"");
+        assertThat(page("/requests", LI_MING)).contains(number);
+
+        mvc.perform(get(location).with(WANG_FANG)).andExpect(status().isNotFound());
+        mvc.perform(post(location + "/renew").with(LI_MING).with(csrf())).andExpect(status().is3xxRedirection());
+        mvc.perform(post(location + "/cancel").with(LI_MING).with(csrf())).andExpect(status().is3xxRedirection());
+        assertThat(page(location, LI_MING)).contains("已取消");
+    }
+
+    @Test
     void aPatronChangesLanguageEmailAndPhoneOnTheProfile() throws Exception {
         mvc.perform(post("/profile").with(WANG_FANG).with(csrf()).param("email", "not-an-email")
                 .param("phone", "x").param("language", "en")).andExpect(status().isOk());
