@@ -127,6 +127,27 @@ class BookPages {
                 () -> loans.renew(number, who.getName(), RequestPagesController.isStaff(who)));
     }
 
+    /** Inter-library loan staff record a lender's recall: the earlier due date the lender asked for. */
+    @PostMapping("/requests/{number:ILL-.+}/recall")
+    String recall(@PathVariable String number, @org.springframework.web.bind.annotation.RequestParam(defaultValue = "")
+            String dueDate, @org.springframework.web.bind.annotation.RequestParam(defaultValue = "") String reason,
+            Authentication who, RedirectAttributes redirect, Locale locale) {
+        boolean illStaff = who.getAuthorities().stream().map(a -> a.getAuthority())
+                .anyMatch(a -> a.equals("ROLE_ILL_STAFF") || a.equals("ROLE_ADMIN"));
+        if (!illStaff) {
+            throw new ApiRefusal(403, "loan.recall.staffOnly", "Only inter-library loan staff record a recall.");
+        }
+        java.time.LocalDate date;
+        try {
+            date = java.time.LocalDate.parse(dueDate);
+        } catch (java.time.format.DateTimeParseException e) {
+            date = null;
+        }
+        java.time.LocalDate newDueDate = date;
+        return act(number, redirect, locale, "portal.loan.recalled",
+                () -> loans.recall(number, who.getName(), newDueDate, reason));
+    }
+
     private String act(String number, RedirectAttributes redirect, Locale locale, String done, Runnable action) {
         try {
             action.run();

@@ -39,7 +39,7 @@ class StaffTasklistBrowserTest {
     @Test
     void staffOrderAndReceiveACopyInTasklist() throws Exception {
         ArticleRequestForm form = new ArticleRequestForm();
-        form.setTitle("Tasklist journey on perovskite solar cells " + System.nanoTime());
+        form.setTitle("Tasklist journey on <b>perovskite</b> <script>alert(1)</script> solar cells " + System.nanoTime());
         form.setJournal("Solar Energy Letters");
         form.setYear(2022);
         form.setPages("1-8");
@@ -64,6 +64,9 @@ class StaffTasklistBrowserTest {
             }
             String sheet = browser.text("#illflow-order-sheet");
             assertThat(sheet).contains("NSTL").contains("illflow-demo").contains("https://www.nstl.gov.cn/");
+            // the title is shown as text in Tasklist's form, never as markup
+            assertThat(sheet).contains("<b>perovskite</b> <script>alert(1)</script>");
+            assertThat(browser.driver.findElements(By.cssSelector("#illflow-order-sheet b"))).isEmpty();
             browser.screenshot("tasklist-order-from-supplier");
             new org.openqa.selenium.support.ui.Select(browser.find("#illflow-order-outcome")).selectByValue("ordered");
             complete(browser, wait);
