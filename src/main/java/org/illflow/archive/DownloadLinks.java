@@ -6,15 +6,13 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.NoSuchElementException;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 
-import org.illflow.security.IllflowGroups;
+import org.illflow.security.SignedIn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,9 +32,6 @@ public class DownloadLinks {
     private static final int TOKEN_BYTES = 32;
     /** 32 bytes in base64url without padding are 43 characters. */
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
-    private static final Set<String> STAFF_AUTHORITIES = Set.of("ROLE_" + IllflowGroups.ROLE_STAFF,
-            "ROLE_" + IllflowGroups.ROLE_ADMIN);
-
     private final DownloadLinkRepository links;
     private final DocumentArchive archive;
     private final ArchiveSettings settings;
@@ -89,7 +84,7 @@ public class DownloadLinks {
             return LinkResolution.notFound();
         }
         DownloadLink link = found.get();
-        if (!link.getPatronUserId().equals(who.getName()) && !isStaff(who)) {
+        if (!link.getPatronUserId().equals(who.getName()) && !SignedIn.isStaff(who)) {
             LOG.info("download link {} of request {} refused to user {}", link.getId(), link.getRequestNumber(),
                     who.getName());
             return LinkResolution.notFound();
@@ -107,7 +102,4 @@ public class DownloadLinks {
                 && who.getName() != null;
     }
 
-    private static boolean isStaff(Authentication who) {
-        return who.getAuthorities().stream().map(GrantedAuthority::getAuthority).anyMatch(STAFF_AUTHORITIES::contains);
-    }
 }

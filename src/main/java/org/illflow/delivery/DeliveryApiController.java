@@ -8,6 +8,7 @@ import java.util.List;
 
 import jakarta.validation.Valid;
 
+import org.illflow.security.SignedIn;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -64,19 +65,19 @@ class DeliveryApiController {
 
     @GetMapping("/{requestNumber}")
     RequestDetail detail(@PathVariable String requestNumber, Authentication who) {
-        return detailOf(requests.visibleTo(requestNumber, who.getName(), isStaff(who)), isStaff(who));
+        return detailOf(requests.visibleTo(requestNumber, who.getName(), SignedIn.isStaff(who)), SignedIn.isStaff(who));
     }
 
     @PostMapping("/{requestNumber}/cancel")
     RequestDetail cancel(@PathVariable String requestNumber, Authentication who) {
-        requests.cancel(requestNumber, who.getName(), isStaff(who));
-        return detailOf(requests.visibleTo(requestNumber, who.getName(), isStaff(who)), isStaff(who));
+        requests.cancel(requestNumber, who.getName(), SignedIn.isStaff(who));
+        return detailOf(requests.visibleTo(requestNumber, who.getName(), SignedIn.isStaff(who)), SignedIn.isStaff(who));
     }
 
     /** Redirects to a fresh, expiring download link of the delivered PDF. */
     @GetMapping("/{requestNumber}/download")
     ResponseEntity<Void> download(@PathVariable String requestNumber, Authentication who) {
-        String token = requests.downloadToken(requestNumber, who.getName(), isStaff(who));
+        String token = requests.downloadToken(requestNumber, who.getName(), SignedIn.isStaff(who));
         return ResponseEntity.status(303).location(URI.create("/downloads/" + token)).build();
     }
 
@@ -91,9 +92,5 @@ class DeliveryApiController {
                 r.getTitle(), r.getAuthors(), r.getJournal(), r.getIssn(), r.getDoi(), r.getVolume(), r.getIssue(),
                 r.getPages(), r.getYear(), r.getHoldingInfo(), r.getSupplierCode(), r.getStatus().cancellable(),
                 download, r.getSubmittedAt(), timeline);
-    }
-
-    static boolean isStaff(Authentication who) {
-        return who.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_STAFF"));
     }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.illflow.archive.ArchivedDocument;
 import org.illflow.archive.UnacceptableFileException;
+import org.illflow.security.SignedIn;
 import org.illflow.supplier.Supplier;
 import org.illflow.supplier.SupplierCatalog;
 import org.illflow.system.ApiRefusal;
@@ -82,9 +83,7 @@ class StaffDeliveryController {
     }
 
     private static void requireDeliveryStaff(Authentication who) {
-        boolean allowed = who.getAuthorities().stream().map(a -> a.getAuthority())
-                .anyMatch(a -> a.equals("ROLE_DD_STAFF") || a.equals("ROLE_ADMIN"));
-        if (!allowed) {
+        if (!SignedIn.isDeliveryStaff(who)) {
             throw new ApiRefusal(403, "error.forbidden", "Document delivery staff only.");
         }
     }

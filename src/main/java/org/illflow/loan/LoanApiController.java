@@ -9,7 +9,7 @@ import java.util.List;
 
 import jakarta.validation.Valid;
 
-import org.illflow.security.IllflowGroups;
+import org.illflow.security.SignedIn;
 import org.illflow.system.ApiRefusal;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -73,26 +73,27 @@ class LoanApiController {
 
     @GetMapping("/{requestNumber}")
     RequestDetail detail(@PathVariable String requestNumber, Authentication who) {
-        return detailOf(requests.visibleTo(requestNumber, who.getName(), isLoanStaff(who)), isLoanStaff(who));
+        boolean staff = SignedIn.isLoanStaff(who);
+        return detailOf(requests.visibleTo(requestNumber, who.getName(), staff), staff);
     }
 
     @PostMapping("/{requestNumber}/cancel")
     RequestDetail cancel(@PathVariable String requestNumber, Authentication who) {
-        requests.cancel(requestNumber, who.getName(), isLoanStaff(who));
+        requests.cancel(requestNumber, who.getName(), SignedIn.isLoanStaff(who));
         return detail(requestNumber, who);
     }
 
     /** The patron asks for a renewal; staff then ask the lender and the patron is told the answer by mail. */
     @PostMapping("/{requestNumber}/renew")
     RequestDetail renew(@PathVariable String requestNumber, Authentication who) {
-        requests.renew(requestNumber, who.getName(), isLoanStaff(who));
+        requests.renew(requestNumber, who.getName(), SignedIn.isLoanStaff(who));
         return detail(requestNumber, who);
     }
 
     /** Inter-library loan staff record that the lender recalled the book, with the new, earlier due date. */
     @PostMapping("/{requestNumber}/recall")
     RequestDetail recall(@PathVariable String requestNumber, @RequestBody RecallForm form, Authentication who) {
-        if (!isLoanStaff(who)) {
+        if (!SignedIn.isLoanStaff(who)) {
             throw new ApiRefusal(403, "loan.recall.staffOnly", "Only inter-library loan staff record a recall.");
         }
         requests.recall(requestNumber, who.getName(), form.dueDate(), form.reason());
@@ -111,12 +112,5 @@ class LoanApiController {
                 requests.renewalsAllowed(r), r.isRenewalPending(), requests.renewalRefusal(r).isEmpty(),
                 r.getStatus().cancellable(), r.getReturnedAt(), r.getOverdueDays(), r.getOverdueFee(),
                 staff ? r.getBorrowingFee() : null, staff ? r.getShippingCost() : null, r.getSubmittedAt(), timeline);
-    }
-
-    /** Inter-library loan staff and admins; document delivery staff read loan requests like anyone else. */
-    static boolean isLoanStaff(Authentication who) {
-        return who.getAuthorities().stream().map(a -> a.getAuthority())
-                .anyMatch(a -> a.equals("ROLE_" + IllflowGroups.ROLE_ILL_STAFF)
-                        || a.equals("ROLE_" + IllflowGroups.ROLE_ADMIN));
     }
 }

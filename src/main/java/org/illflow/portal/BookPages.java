@@ -11,6 +11,7 @@ import org.illflow.loan.LoanRequest;
 import org.illflow.loan.LoanRequests;
 import org.illflow.patron.Patron;
 import org.illflow.patron.PatronDirectory;
+import org.illflow.security.SignedIn;
 import org.illflow.system.ApiRefusal;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.Authentication;
@@ -107,7 +108,7 @@ class BookPages {
 
     @GetMapping("/requests/{number:ILL-.+}")
     String loan(@PathVariable String number, Authentication who, Model model) {
-        LoanRequest request = loans.visibleTo(number, who.getName(), RequestPagesController.isStaff(who));
+        LoanRequest request = loans.visibleTo(number, who.getName(), SignedIn.isLoanStaff(who));
         model.addAttribute("request", request);
         model.addAttribute("timeline", loans.timelineOf(request));
         model.addAttribute("renewable", loans.renewalRefusal(request).isEmpty());
@@ -118,13 +119,13 @@ class BookPages {
     @PostMapping("/requests/{number:ILL-.+}/cancel")
     String cancel(@PathVariable String number, Authentication who, RedirectAttributes redirect, Locale locale) {
         return act(number, redirect, locale, "portal.cancelled",
-                () -> loans.cancel(number, who.getName(), RequestPagesController.isStaff(who)));
+                () -> loans.cancel(number, who.getName(), SignedIn.isLoanStaff(who)));
     }
 
     @PostMapping("/requests/{number:ILL-.+}/renew")
     String renew(@PathVariable String number, Authentication who, RedirectAttributes redirect, Locale locale) {
         return act(number, redirect, locale, "portal.renewalAsked",
-                () -> loans.renew(number, who.getName(), RequestPagesController.isStaff(who)));
+                () -> loans.renew(number, who.getName(), SignedIn.isLoanStaff(who)));
     }
 
     /** Inter-library loan staff record a lender's recall: the earlier due date the lender asked for. */
@@ -132,9 +133,7 @@ class BookPages {
     String recall(@PathVariable String number, @org.springframework.web.bind.annotation.RequestParam(defaultValue = "")
             String dueDate, @org.springframework.web.bind.annotation.RequestParam(defaultValue = "") String reason,
             Authentication who, RedirectAttributes redirect, Locale locale) {
-        boolean illStaff = who.getAuthorities().stream().map(a -> a.getAuthority())
-                .anyMatch(a -> a.equals("ROLE_ILL_STAFF") || a.equals("ROLE_ADMIN"));
-        if (!illStaff) {
+        if (!SignedIn.isLoanStaff(who)) {
             throw new ApiRefusal(403, "loan.recall.staffOnly", "Only inter-library loan staff record a recall.");
         }
         java.time.LocalDate date;

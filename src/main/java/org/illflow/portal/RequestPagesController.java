@@ -10,6 +10,7 @@ import org.illflow.delivery.DeliveryRequests;
 import org.illflow.delivery.DocumentDeliveryRequest;
 import org.illflow.patron.Patron;
 import org.illflow.patron.PatronDirectory;
+import org.illflow.security.SignedIn;
 import org.illflow.system.ApiRefusal;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
@@ -43,10 +44,6 @@ class RequestPagesController {
         this.patrons = patrons;
         this.oneStopCheck = oneStopCheck;
         this.messages = messages;
-    }
-
-    static boolean isStaff(Authentication who) {
-        return who.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_STAFF"));
     }
 
     /** One row of My requests, document delivery and loans together. */
@@ -118,7 +115,7 @@ class RequestPagesController {
 
     @GetMapping("/requests/{number:DD-.+}")
     String delivery(@PathVariable String number, Authentication who, Model model) {
-        DocumentDeliveryRequest request = deliveries.visibleTo(number, who.getName(), isStaff(who));
+        DocumentDeliveryRequest request = deliveries.visibleTo(number, who.getName(), SignedIn.isStaff(who));
         model.addAttribute("request", request);
         model.addAttribute("timeline", deliveries.timelineOf(request));
         return "portal/request-dd";
@@ -128,7 +125,7 @@ class RequestPagesController {
     String cancelDelivery(@PathVariable String number, Authentication who, RedirectAttributes redirect,
             Locale locale) {
         try {
-            deliveries.cancel(number, who.getName(), isStaff(who));
+            deliveries.cancel(number, who.getName(), SignedIn.isStaff(who));
             redirect.addFlashAttribute("notice", messages.getMessage("portal.cancelled", null, locale));
         } catch (org.illflow.delivery.RequestRefusedException e) {
             redirect.addFlashAttribute("error", e.getMessageKey());
@@ -138,7 +135,7 @@ class RequestPagesController {
 
     @GetMapping("/requests/{number:DD-.+}/download")
     String downloadDelivery(@PathVariable String number, Authentication who) {
-        return "redirect:/downloads/" + deliveries.downloadToken(number, who.getName(), isStaff(who));
+        return "redirect:/downloads/" + deliveries.downloadToken(number, who.getName(), SignedIn.isStaff(who));
     }
 
 
