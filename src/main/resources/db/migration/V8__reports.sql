@@ -25,7 +25,7 @@ create table legacy_request (
     constraint ck_legacy_service check (service in ('DD', 'ILL')),
     constraint ck_legacy_status check (status in ('FILLED', 'FROM_ARCHIVE', 'HELD_LOCALLY', 'UNFILLED', 'CANCELLED'))
 );
-create index ix_legacy_submitted on legacy_request (submitted_at);
+create index ix_legacy_submitted on legacy_request (submitted_at, service);
 
 -- Every report restricts the submission date first.
 create index ix_dd_submitted on document_delivery_request (submitted_at);

@@ -68,7 +68,8 @@ class ReportController {
         for (DashboardChart chart : CHARTS) {
             ReportResult result = chart.id().equals("volumes") ? reports.yearlyVolumes(range[0], range[1])
                     : reports.run(new ReportQuery(chart.dimensions(), range[0], range[1], chart.top()));
-            ReportTable table = tables.table(title(chart.id(), locale), result, locale);
+            ReportTable table = chart.id().equals("volumes") ? tables.counts(title(chart.id(), locale), result, locale)
+                    : tables.table(title(chart.id(), locale), result, locale);
             charts.add(chartModel(chart.id(), table, chartSpec(chart.id(), result, locale),
                     "dims=" + String.join(",", chart.dimensions().stream().map(Dimension::param).toList())
                             + (chart.top() == null ? "" : "&top=" + chart.top())));

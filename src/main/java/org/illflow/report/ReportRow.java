@@ -29,6 +29,13 @@ public record ReportRow(
                 BigDecimal.ZERO.setScale(2), BigDecimal.ZERO.setScale(2), null, null);
     }
 
+    /** A group of which only the number of requests was counted. */
+    static ReportRow counted(List<Object> keys, long requests) {
+        ReportRow empty = empty(keys);
+        return new ReportRow(empty.keys(), empty.labels(), requests, 0, 0, 0, 0, 0, empty.libraryCost(),
+                empty.overdueFees(), null, null);
+    }
+
     /** Percent, one decimal; null when nothing was filled or unfilled. */
     public BigDecimal fillRate() {
         return percent(filled, filled + unfilled);

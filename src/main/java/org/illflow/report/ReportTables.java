@@ -45,6 +45,14 @@ class ReportTables {
         return new ReportTable(title, headers, rows);
     }
 
+    /** Only the dimensions and the number of requests (the yearly volumes, counted without other measures). */
+    ReportTable counts(String title, ReportResult result, Locale locale) {
+        ReportTable full = table(title, result, locale);
+        int keep = result.query().dimensions().size() + 1;
+        return new ReportTable(title, full.headers().subList(0, keep),
+                full.rows().stream().map(r -> r.subList(0, keep)).toList());
+    }
+
     ReportTable table(String title, TurnaroundDistribution distribution, Locale locale) {
         List<List<Object>> rows = new ArrayList<>();
         for (int i = 0; i < distribution.counts().length; i++) {

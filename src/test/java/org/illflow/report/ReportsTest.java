@@ -3,7 +3,6 @@ package org.illflow.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -147,7 +146,9 @@ class ReportsTest {
     void yearlyVolumesAgreeWithTheFullReport() {
         ReportResult volumes = reports.yearlyVolumes(FROM, TO);
         assertThat(volumes.rows()).extracting(ReportRow::requests).containsExactly(6L, 0L, 0L, 0L, 3L, 1L);
-        assertThat(volumes.total().libraryCost()).isEqualByComparingTo(new BigDecimal("112.75"));
+        assertThat(volumes.total().requests()).isEqualTo(10);
+        assertThat(reports.yearlyVolumes(LocalDate.of(2011, 1, 1), LocalDate.of(2011, 1, 1)).total().requests())
+                .isEqualTo(1);
     }
 
     @Test
