@@ -5,6 +5,7 @@ document.querySelectorAll('[data-chart]').forEach(function (element) {
   var percent = spec.series.some(function (s) { return s.axis === 1; });
   var chart = echarts.init(element);
   chart.setOption({
+    animation: false,
     tooltip: {trigger: 'axis'},
     legend: {top: 0},
     grid: {left: 50, right: percent ? 50 : 20, top: 36, bottom: 60},
