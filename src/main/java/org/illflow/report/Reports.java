@@ -1,0 +1,201 @@
+package org.illflow.report;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import org.illflow.patron.PatronType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Statistics over every request the library has handled: document delivery, inter-library loan (once its table
+ * exists) and imported history. Read only; never the engine's tables.
+ */
+@Service
+public class Reports {
+
+    private final ReportRepository repository;
+    private final Clock clock;
+
+    Reports(ReportRepository repository, Clock clock) {
+        this.repository = repository;
+        this.clock = clock;
+    }
+
+    /** The reports over a bare DataSource, for the benchmark command (no Spring context). */
+    public static Reports over(DataSource dataSource, Clock clock) {
+        return new Reports(new ReportRepository(new JdbcTemplate(dataSource),
+                List.of(new DeliverySource(), new LoanSource(), new LegacySource()), clock.getZone()), clock);
+    }
+
+    /**
+     * Runs a report. Groups without requests are included where the dimension's values are known in advance
+     * (service, year, month, patron type), so a chart shows a gap as zero rather than skipping it.
+     */
+    @Transactional(readOnly = true)
+    public ReportResult run(ReportQuery query) {
+        checkNotFuture(query.to());
+        List<Dimension> dimensions = query.dimensions();
+        List<ReportRow> rows = new ArrayList<>(repository.groups(dimensions, query.from(), query.to(), true));
+        if (query.top() == null) {
+            rows = withEmptyGroups(rows, dimensions, query.from(), query.to());
+            rows.sort(byKeys(dimensions));
+        } else {
+            rows.sort(Comparator.comparingLong(ReportRow::requests).reversed().thenComparing(byKeys(dimensions)));
+            rows = new ArrayList<>(rows.subList(0, Math.min(query.top(), rows.size())));
+        }
+        ReportRow total = repository.groups(List.of(), query.from(), query.to(), true).stream().findFirst()
+                .orElse(ReportRow.empty(List.of()));
+        return new ReportResult(query, List.copyOf(rows), total);
+    }
+
+    /**
+     * Requests per year and service, nothing else measured: the dashboard's first chart, fast on a large history
+     * (each year is counted as a range of the submission-time index). Rows carry only {@code requests}.
+     */
+    @Transactional(readOnly = true)
+    public ReportResult yearlyVolumes(LocalDate from, LocalDate to) {
+        ReportQuery query = new ReportQuery(List.of(Dimension.YEAR, Dimension.SERVICE), from, to);
+        checkNotFuture(to);
+        List<ReportRow> rows = new ArrayList<>();
+        long total = 0;
+        for (int year = from.getYear(); year <= to.getYear(); year++) {
+            LocalDate start = year == from.getYear() ? from : LocalDate.of(year, 1, 1);
+            LocalDate end = year == to.getYear() ? to : LocalDate.of(year, 12, 31);
+            for (Map.Entry<String, Long> count : repository.countsByService(start, end).entrySet()) {
+                rows.add(ReportRow.counted(List.of(year, count.getKey()), count.getValue()));
+                total += count.getValue();
+            }
+        }
+        rows = withEmptyGroups(rows, query.dimensions(), from, to);
+        rows.sort(byKeys(query.dimensions()));
+        return new ReportResult(query, List.copyOf(rows), ReportRow.counted(List.of(), total));
+    }
+
+    /** Filled requests per turnaround bucket (days: under 1, 1–3, 3–7, 7–14, 14–30, 30 and more). */
+    @Transactional(readOnly = true)
+    public TurnaroundDistribution turnaround(LocalDate from, LocalDate to) {
+        ReportQuery.checkRange(from, to);
+        checkNotFuture(to);
+        return new TurnaroundDistribution(from, to, ReportRepository.TURNAROUND_BOUNDS.clone(),
+                repository.turnaroundBuckets(from, to));
+    }
+
+    /** The default period of the dashboard: the last ten calendar years, this one included. */
+    public LocalDate[] lastTenYears() {
+        int year = LocalDate.now(clock).getYear();
+        return new LocalDate[] {LocalDate.of(year - 9, 1, 1), LocalDate.of(year, 12, 31)};
+    }
+
+    private void checkNotFuture(LocalDate to) {
+        // the end of next year at the latest: anything later is a typo, not a plan
+        LocalDate latest = LocalDate.of(LocalDate.now(clock).getYear() + 1, 12, 31);
+        if (to.isAfter(latest)) {
+            throw new InvalidReportException("report.error.rangeFuture", latest);
+        }
+    }
+
+    private static List<ReportRow> withEmptyGroups(List<ReportRow> rows, List<Dimension> dimensions, LocalDate from,
+            LocalDate to) {
+        List<List<Object>> domains = new ArrayList<>();
+        for (Dimension dimension : dimensions) {
+            Optional<List<Object>> domain = domain(dimension, from, to);
+            if (domain.isEmpty()) {
+                return new ArrayList<>(rows);
+            }
+            domains.add(domain.get());
+        }
+        Map<List<Object>, ReportRow> byKeys = new HashMap<>();
+        rows.forEach(r -> byKeys.put(r.keys(), r));
+        List<ReportRow> all = new ArrayList<>(rows);
+        for (List<Object> keys : product(domains)) {
+            if (!byKeys.containsKey(keys)) {
+                all.add(ReportRow.empty(keys));
+            }
+        }
+        return all;
+    }
+
+    /** The values a dimension can take in the range, when they are known without looking at the data. */
+    private static Optional<List<Object>> domain(Dimension dimension, LocalDate from, LocalDate to) {
+        List<Object> values = new ArrayList<>();
+        switch (dimension) {
+            case SERVICE -> values.addAll(List.of("DD", "ILL"));
+            case YEAR -> {
+                for (int year = from.getYear(); year <= to.getYear(); year++) {
+                    values.add(year);
+                }
+            }
+            case MONTH -> {
+                for (YearMonth m = YearMonth.from(from); !m.isAfter(YearMonth.from(to)); m = m.plusMonths(1)) {
+                    values.add(m.getYear() * 100 + m.getMonthValue());
+                }
+            }
+            case PATRON_TYPE -> Arrays.stream(PatronType.values()).map(Enum::name).forEach(values::add);
+            default -> {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(values);
+    }
+
+    private static List<List<Object>> product(List<List<Object>> domains) {
+        List<List<Object>> result = new ArrayList<>();
+        result.add(List.of());
+        for (List<Object> domain : domains) {
+            List<List<Object>> next = new ArrayList<>();
+            for (List<Object> prefix : result) {
+                for (Object value : domain) {
+                    List<Object> keys = new ArrayList<>(prefix);
+                    keys.add(value);
+                    next.add(keys);
+                }
+            }
+            result = next;
+        }
+        return result;
+    }
+
+    /** Keys ascending, unknown (null) last; service DD before ILL; patron types in the enum's order. */
+    private static Comparator<ReportRow> byKeys(List<Dimension> dimensions) {
+        return (a, b) -> {
+            for (int i = 0; i < dimensions.size(); i++) {
+                int c = compareKey(dimensions.get(i), a.keys().get(i), b.keys().get(i));
+                if (c != 0) {
+                    return c;
+                }
+            }
+            return 0;
+        };
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static int compareKey(Dimension dimension, Object a, Object b) {
+        if (a == null || b == null) {
+            return a == null ? (b == null ? 0 : 1) : -1;
+        }
+        if (dimension == Dimension.PATRON_TYPE) {
+            return Integer.compare(patronTypeOrder(a.toString()), patronTypeOrder(b.toString()));
+        }
+        return ((Comparable) a).compareTo(b);
+    }
+
+    private static int patronTypeOrder(String type) {
+        try {
+            return PatronType.valueOf(type).ordinal();
+        } catch (IllegalArgumentException e) {
+            return PatronType.values().length;
+        }
+    }
+}
