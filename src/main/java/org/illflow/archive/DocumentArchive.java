@@ -14,6 +14,7 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.NoSuchElementException;
@@ -42,14 +43,16 @@ public class DocumentArchive {
 
     private final ArchivedDocumentRepository documents;
     private final ArchiveReuseRepository reuses;
+    private final ArchivedCitationRepository citations;
     private final ArchiveSettings settings;
     private final PdfCheck check;
     private final Clock clock;
 
-    DocumentArchive(ArchivedDocumentRepository documents, ArchiveReuseRepository reuses, ArchiveSettings settings,
-            Clock clock) {
+    DocumentArchive(ArchivedDocumentRepository documents, ArchiveReuseRepository reuses,
+            ArchivedCitationRepository citations, ArchiveSettings settings, Clock clock) {
         this.documents = documents;
         this.reuses = reuses;
+        this.citations = citations;
         this.settings = settings;
         this.check = new PdfCheck(settings);
         this.clock = clock;
@@ -116,6 +119,38 @@ public class DocumentArchive {
                 .filter(d -> MatchKeys.agree(d.getFirstPage(), firstPage))
                 .findFirst()
                 .map(ArchivedDocumentRecord::view);
+    }
+
+    /**
+     * Adds a document delivered before illflow (imported history) to the duplicate index, without a file. It is
+     * never delivered from the archive; staff ordering it again see {@link #findPriorDelivery}.
+     */
+    public void indexCitation(ArchiveEntry entry, Instant deliveredAt, String source) {
+        citations.save(new ArchivedCitation(entry, deliveredAt, source));
+    }
+
+    /** An earlier delivery known only as a citation: same DOI, or same title, year and journal. */
+    @Transactional(readOnly = true)
+    public Optional<PriorDelivery> findPriorDelivery(Citation citation) {
+        Optional<String> doiKey = citation.doiKey();
+        if (doiKey.isPresent()) {
+            Optional<ArchivedCitation> byDoi = citations.findByDoiKeyOrderByIdDesc(doiKey.get()).stream().findFirst();
+            if (byDoi.isPresent()) {
+                return byDoi.map(ArchivedCitation::view);
+            }
+        }
+        if (citation.titleKey().isEmpty() || citation.year() == null) {
+            return Optional.empty();
+        }
+        Set<String> issns = new LinkedHashSet<>();
+        citation.issnValue().ifPresent(issns::add);
+        Issn.tryParse(citation.eissn()).map(Issn::value).ifPresent(issns::add);
+        String journalKey = TitleKey.of(citation.journal());
+        return citations.findByTitleKeyAndYearOrderByIdDesc(citation.titleKey(), citation.year()).stream()
+                .filter(c -> c.getDoiKey() == null || doiKey.isEmpty())
+                .filter(c -> c.getIssn() != null && !issns.isEmpty() ? issns.contains(c.getIssn())
+                        : !journalKey.isEmpty() && journalKey.equals(c.getJournalKey()))
+                .findFirst().map(ArchivedCitation::view);
     }
 
     private static boolean sameJournal(ArchivedDocumentRecord document, Set<String> issns, String journalKey) {

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.illflow.archive.ArchivedDocument;
+import org.illflow.archive.DocumentArchive;
 import org.illflow.archive.UnacceptableFileException;
 import org.illflow.security.SignedIn;
 import org.illflow.supplier.Supplier;
@@ -33,16 +34,20 @@ class StaffDeliveryController {
     private final DeliveryRequests requests;
     private final DocumentDelivery delivery;
     private final SupplierCatalog suppliers;
+    private final DocumentArchive archive;
 
-    StaffDeliveryController(DeliveryRequests requests, DocumentDelivery delivery, SupplierCatalog suppliers) {
+    StaffDeliveryController(DeliveryRequests requests, DocumentDelivery delivery, SupplierCatalog suppliers,
+            DocumentArchive archive) {
         this.requests = requests;
         this.delivery = delivery;
         this.suppliers = suppliers;
+        this.archive = archive;
     }
 
     record OrderSheet(String requestNumber, String title, String authors, String journal, String issn, String doi,
             String volume, String issue, String pages, Integer year, String supplierCode, String supplierName,
-            BigDecimal pricePerItem, BigDecimal pricePerPage, String workLink, String accountName, String password) {
+            BigDecimal pricePerItem, BigDecimal pricePerPage, String workLink, String accountName, String password,
+            String deliveredBefore) {
     }
 
     record ReceivedCopy(long documentId, int pageCount, long sizeBytes, BigDecimal cost) {
@@ -63,7 +68,15 @@ class StaffDeliveryController {
         return new OrderSheet(r.getRequestNumber(), r.getTitle(), r.getAuthors(), r.getJournal(), r.getIssn(),
                 r.getDoi(), r.getVolume(), r.getIssue(), r.getPages(), r.getYear(), s.getCode(),
                 s.name(Locale.SIMPLIFIED_CHINESE), s.getPricePerItem(), s.getPricePerPage(), s.getWorkLink(),
-                s.getAccountName(), suppliers.passwordForStaff(s.getCode()));
+                s.getAccountName(), suppliers.passwordForStaff(s.getCode()), deliveredBefore(r));
+    }
+
+    /** Bought before (imported history)? Staff look in the old system's files before paying again. */
+    private String deliveredBefore(DocumentDeliveryRequest r) {
+        return archive.findPriorDelivery(r.citation()).map(p -> p.requestNumber()
+                + (p.supplierCode() == null ? "" : " · " + p.supplierCode())
+                + (p.deliveredAt() == null ? "" : " · " + p.deliveredAt().toString().substring(0, 10))
+                + " · " + p.source()).orElse(null);
     }
 
     @PostMapping("/dd/{requestNumber}/copy")

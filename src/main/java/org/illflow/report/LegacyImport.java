@@ -18,6 +18,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.illflow.archive.ArchiveEntry;
+import org.illflow.archive.DocumentArchive;
+import org.illflow.citation.Citation;
+import org.illflow.citation.CitationGenre;
 import org.illflow.citation.Issn;
 import org.illflow.patron.PatronType;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -58,11 +62,13 @@ public class LegacyImport {
 
     private final JdbcTemplate jdbc;
     private final ReportRepository reports;
+    private final DocumentArchive archive;
     private final Clock clock;
 
-    LegacyImport(JdbcTemplate jdbc, ReportRepository reports, Clock clock) {
+    LegacyImport(JdbcTemplate jdbc, ReportRepository reports, DocumentArchive archive, Clock clock) {
         this.jdbc = jdbc;
         this.reports = reports;
+        this.archive = archive;
         this.clock = clock;
     }
 
@@ -148,6 +154,17 @@ public class LegacyImport {
             ps.setString(16, source);
             ps.setTimestamp(17, now);
         });
+        // delivered copies of the old system join the archive's duplicate index (without files), in the same
+        // transaction: a failed import leaves neither the history nor the index behind
+        for (Parsed row : rows) {
+            boolean delivered = "FILLED".equals(row.status()) || "FROM_ARCHIVE".equals(row.status());
+            if ("DD".equals(row.service()) && delivered && row.title() != null && !row.title().isBlank()) {
+                Citation citation = Citation.builder().genre(CitationGenre.ARTICLE).title(row.title())
+                        .journal(row.journal()).issn(row.issn()).year(row.year()).build();
+                archive.indexCitation(ArchiveEntry.of(citation, row.supplier(), row.cost(), row.number()),
+                        row.delivered() == null ? null : row.delivered().toInstant(), source);
+            }
+        }
         return new Result(rows.size(), List.of());
     }
 

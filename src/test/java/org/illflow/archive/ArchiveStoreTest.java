@@ -31,6 +31,7 @@ class ArchiveStoreTest {
     @Autowired ArchiveSettings settings;
     @Autowired ArchivedDocumentRepository documents;
     @Autowired ArchiveReuseRepository reuses;
+    @Autowired ArchivedCitationRepository citations;
     @Autowired JdbcTemplate jdbc;
     @Autowired Clock clock;
 
@@ -52,7 +53,7 @@ class ArchiveStoreTest {
         ArchiveSettings small = new ArchiveSettings();
         small.setRoot(tempRoot);
         small.setMaxFileSize(limit);
-        return new DocumentArchive(documents, reuses, small, clock);
+        return new DocumentArchive(documents, reuses, citations, small, clock);
     }
 
     private List<Path> filesUnder(Path root) throws IOException {

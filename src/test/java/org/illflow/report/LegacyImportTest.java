@@ -39,10 +39,13 @@ class LegacyImportTest {
     JdbcTemplate jdbc;
     @Autowired
     MockMvc mvc;
+    @Autowired
+    org.illflow.archive.DocumentArchive archive;
 
     @BeforeEach
     void clean() {
         jdbc.update("delete from legacy_request where request_number like 'LEG-%'");
+        jdbc.update("delete from archived_citation where request_number like 'LEG-%'");
     }
 
     private int stored() {
@@ -64,6 +67,20 @@ class LegacyImportTest {
         // 3 days and 10 days
         assertThat(byYear.total().medianDays()).isEqualTo(6.5);
         assertThat(byYear.total().fillRate()).isEqualByComparingTo("66.7");
+
+        // the delivered article joins the archive's duplicate index (no file): typed differently, it is found
+        var sameArticle = org.illflow.citation.Citation.builder().genre(org.illflow.citation.CitationGenre.ARTICLE)
+                .title("BIOMASS – catalytic").journal("journal of catalysis research").issn("2434561x").year(2003)
+                .build();
+        assertThat(archive.findPriorDelivery(sameArticle)).hasValueSatisfying(prior -> {
+            assertThat(prior.requestNumber()).isEqualTo("LEG-0001");
+            assertThat(prior.supplierCode()).isEqualTo("NSTL");
+            assertThat(prior.source()).isEqualTo("history.csv");
+        });
+        assertThat(archive.findDuplicate(sameArticle)).as("never delivered as a file").isEmpty();
+        var unfilled = org.illflow.citation.Citation.builder().genre(org.illflow.citation.CitationGenre.ARTICLE)
+                .title("算法").journal("计算机学报").year(2005).build();
+        assertThat(archive.findPriorDelivery(unfilled)).isEmpty();
     }
 
     @Test
@@ -77,6 +94,8 @@ class LegacyImportTest {
         assertThat(result.problems()).extracting(LegacyImport.Problem::key).containsExactlyInAnyOrder(
                 "report.import.error.date", "report.import.error.issn", "report.import.error.money");
         assertThat(stored()).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from archived_citation where request_number like 'LEG-%'",
+                Integer.class)).isZero();
     }
 
     @Test
