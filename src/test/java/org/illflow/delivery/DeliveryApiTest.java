@@ -49,6 +49,7 @@ class DeliveryApiTest {
     @Autowired TaskService taskService;
     @Autowired IdentityService identityService;
     @Autowired JdbcTemplate jdbc;
+    @Autowired org.illflow.report.LegacyImport legacyImport;
 
     @AfterEach
     void clear() {
@@ -130,6 +131,25 @@ class DeliveryApiTest {
         assertThat(storedRequests()).isEqualTo(before);
         mvc.perform(get("/api/dd-requests/" + number).with(DD_STAFF)).andExpect(status().isOk())
                 .andExpect(jsonPath("$.timeline[0].actor").value("2024110001"));
+    }
+
+    @Test
+    void theOrderSheetShowsThatTheOldSystemDeliveredTheSameArticleBefore() throws Exception {
+        String title = "Soil carbon in terraced fields " + System.nanoTime();
+        String csv = String.join(",", org.illflow.report.LegacyImport.COLUMNS) + "\n"
+                + "OLD-" + System.nanoTime() + ",DD,2015-03-01,2015-03-04,FILLED,FACULTY,农学院,T001,CASHL,"
+                + "Geoderma,,\"" + title + "\",2014,8.00,\n";
+        assertThat(legacyImport.importCsv("old-system.csv", csv.getBytes(StandardCharsets.UTF_8)).stored()).isTrue();
+        String number = submit(Map.of("title", title.toUpperCase(), "journal", "GEODERMA", "year", 2014,
+                "subjectArea", "STM", "language", "en"));
+        String supplier = (String) taskService.getVariable(taskService.createTaskQuery()
+                .processInstanceBusinessKey(number).singleResult().getId(), VAR_SUPPLIER_CODE);
+        mvc.perform(get("/staff/dd/" + number + "/order-sheet").param("supplier", supplier).with(DD_STAFF))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.deliveredBefore").value(org.hamcrest.Matchers.containsString("CASHL")))
+                .andExpect(jsonPath("$.deliveredBefore").value(org.hamcrest.Matchers.containsString("2015-03-0")));
+        // not served from the archive: there is no file
+        mvc.perform(get("/api/dd-requests/" + number).with(LI_MING)).andExpect(jsonPath("$.status").value("SUBMITTED"));
     }
 
     @Test
