@@ -114,7 +114,7 @@ public class DocumentArchive {
         String firstPage = MatchKeys.firstPage(citation.pages());
         return documents.findByTitleKeyAndYearOrderByIdDesc(titleKey, citation.year()).stream()
                 .filter(d -> d.getDoiKey() == null || doiKey.isEmpty())
-                .filter(d -> sameJournal(d, issns, journalKey))
+                .filter(d -> sameJournal(d.getIssn(), d.getJournalKey(), issns, journalKey))
                 .filter(d -> MatchKeys.agree(d.getVolumeKey(), volumeKey))
                 .filter(d -> MatchKeys.agree(d.getFirstPage(), firstPage))
                 .findFirst()
@@ -148,16 +148,16 @@ public class DocumentArchive {
         String journalKey = TitleKey.of(citation.journal());
         return citations.findByTitleKeyAndYearOrderByIdDesc(citation.titleKey(), citation.year()).stream()
                 .filter(c -> c.getDoiKey() == null || doiKey.isEmpty())
-                .filter(c -> c.getIssn() != null && !issns.isEmpty() ? issns.contains(c.getIssn())
-                        : !journalKey.isEmpty() && journalKey.equals(c.getJournalKey()))
+                .filter(c -> sameJournal(c.getIssn(), c.getJournalKey(), issns, journalKey))
                 .findFirst().map(ArchivedCitation::view);
     }
 
-    private static boolean sameJournal(ArchivedDocumentRecord document, Set<String> issns, String journalKey) {
-        if (document.getIssn() != null && !issns.isEmpty()) {
-            return issns.contains(document.getIssn());
+    /** By ISSN when both sides have one, else by the journal's title key. */
+    private static boolean sameJournal(String issn, String storedJournalKey, Set<String> issns, String journalKey) {
+        if (issn != null && !issns.isEmpty()) {
+            return issns.contains(issn);
         }
-        return !journalKey.isEmpty() && journalKey.equals(document.getJournalKey());
+        return !journalKey.isEmpty() && journalKey.equals(storedJournalKey);
     }
 
     @Transactional(readOnly = true)
