@@ -33,6 +33,9 @@ class ActivationCode {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    @Column(name = "failed_attempts", nullable = false)
+    private int failedAttempts;
+
     protected ActivationCode() {
     }
 
@@ -49,6 +52,14 @@ class ActivationCode {
 
     void use(Instant at) {
         this.usedAt = at;
+    }
+
+    /** A wrong code was tried for this patron; after {@code limit} tries the code stops working. */
+    void failedAttempt(Instant at, int limit) {
+        failedAttempts++;
+        if (failedAttempts >= limit) {
+            use(at);
+        }
     }
 
     String getCodeHash() {

@@ -27,6 +27,9 @@ public class PatronActivation {
     private static final char[] ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ".toCharArray();
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    /** Wrong codes tried for a patron before their codes stop working; an admin then sets a password in Admin. */
+    static final int MAX_WRONG_CODES = 5;
+
     private final ActivationCodeRepository codes;
     private final PatronRepository patrons;
     private final IdentityService identityService;
@@ -78,6 +81,9 @@ public class PatronActivation {
                         c.getCodeHash().getBytes(StandardCharsets.US_ASCII), hash.getBytes(StandardCharsets.US_ASCII)))
                 .findFirst();
         if (match.isEmpty()) {
+            // card number and e-mail were right: count the wrong code, so nobody can try codes for long
+            codes.findByPatronIdAndUsedAtIsNull(patron.get().getId())
+                    .forEach(c -> c.failedAttempt(now, MAX_WRONG_CODES));
             return false;
         }
         match.get().use(now);

@@ -271,6 +271,14 @@ class PatronRegistrationProcessTest {
         assertThat(identityService.checkPassword(patron.getCardNumber(), "chosen2026")).isTrue();
         // a code works once
         assertThat(activation.activate(patron.getCardNumber(), patron.getEmail(), code.group(1), "again2026")).isFalse();
+
+        // guessing: after five wrong codes even the right one no longer works
+        String fresh = activation.issueCode(patron.getId());
+        for (int i = 0; i < PatronActivation.MAX_WRONG_CODES; i++) {
+            assertThat(activation.activate(patron.getCardNumber(), patron.getEmail(), "WRNG-C0DE", "guess2026")).isFalse();
+        }
+        assertThat(activation.activate(patron.getCardNumber(), patron.getEmail(), fresh, "right2026")).isFalse();
+        assertThat(identityService.checkPassword(patron.getCardNumber(), "chosen2026")).isTrue();
     }
 
     @Test
