@@ -260,7 +260,7 @@ class SupplierAdminPageTest {
     /** No page shows a demo password or any stored ciphertext. */
     private void assertNoPasswordIn(String page) {
         for (Supplier supplier : catalog.all()) {
-            assertThat(page).doesNotContain(DemoSuppliers.demoPassword(supplier.getCode()));
+            assertThat(page).doesNotContain(StandardSuppliers.demoPassword(supplier.getCode()));
             Object stored = row(supplier.getCode()).get("password_encrypted");
             if (stored != null) {
                 assertThat(page).doesNotContain(stored.toString());

@@ -17,7 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class SupplierCatalogTest {
 
     @Autowired SupplierCatalog catalog;
-    @Autowired DemoSuppliers demo;
+    @Autowired StandardSuppliers demo;
     @Autowired JdbcTemplate jdbc;
 
     static SupplierTerms terms(String name, String perItem, int turnaround) {
@@ -31,7 +31,7 @@ class SupplierCatalogTest {
     }
 
     @Test
-    void theDemoSuppliersArePricedAsAgreed() {
+    void theStandardSuppliersArePricedAsAgreed() {
         Supplier calis = catalog.byCode("calis").orElseThrow();
         assertThat(calis.getPricePerItem()).isEqualByComparingTo("2.00");
         assertThat(calis.getPricePerPage()).isEqualByComparingTo("0.30");
@@ -65,11 +65,11 @@ class SupplierCatalogTest {
         for (Supplier supplier : catalog.all()) {
             String stored = storedPassword(supplier.getCode());
             if (stored != null) {
-                assertThat(stored).startsWith("v1:").doesNotContain(DemoSuppliers.demoPassword(supplier.getCode()));
+                assertThat(stored).startsWith("v1:").doesNotContain(StandardSuppliers.demoPassword(supplier.getCode()));
             }
         }
         assertThat(storedPassword("CALIS")).isNotNull();
-        assertThat(catalog.passwordForStaff("CALIS")).isEqualTo(DemoSuppliers.demoPassword("CALIS"));
+        assertThat(catalog.passwordForStaff("CALIS")).isEqualTo(StandardSuppliers.demoPassword("CALIS"));
     }
 
     @Test

@@ -44,7 +44,7 @@ class SupplierRankingTest {
         assertThat(first.nameZh()).isEqualTo("国家科技图书文献中心");
         assertThat(first.nameEn()).isEqualTo("National Science and Technology Library");
         assertThat(first.workLink()).isEqualTo("https://www.nstl.gov.cn/");
-        assertThat(first.toString()).doesNotContain(DemoSuppliers.demoPassword("NSTL"));
+        assertThat(first.toString()).doesNotContain(StandardSuppliers.demoPassword("NSTL"));
     }
 
     @Test

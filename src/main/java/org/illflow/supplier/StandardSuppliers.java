@@ -6,28 +6,33 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Demo suppliers and lenders of the embedded default, priced after the published rates collected in
- * STANDARDS.md §6 (CALIS 0.30/page + 2 agent fee, CASHL 2 + 0.50/page, NSTL 0.30/page; NLC 30 per volume
- * including postage). Loan fees of the Shanghai libraries and of CALIS are illustrative. Work links are the
- * suppliers' public sites, for display only; accounts and passwords are made up. Never loaded on the postgres
- * profile; idempotent: a restart keeps what exists (and what an admin changed).
+ * The suppliers and lenders the eligibility table (processes/supplier-eligibility.dmn) knows, priced after the
+ * published rates collected in STANDARDS.md §6 (CALIS 0.30/page + 2 agent fee, CASHL 2 + 0.50/page, NSTL
+ * 0.30/page; NLC 30 per volume including postage). Loan fees of the Shanghai libraries and of CALIS are
+ * illustrative. Work links are the suppliers' public sites.
+ * <p>
+ * On the embedded default they come with made-up demo accounts and are active. In production (no demo data)
+ * they are created <em>inactive and without account or password</em>: an admin enters the library's own terms,
+ * account and password on the suppliers page and activates them. Idempotent: a restart keeps what exists
+ * (and what an admin changed).
  */
 @Component
 @Order(20)
-@ConditionalOnProperty(name = "illflow.demo-data.enabled", havingValue = "true")
-class DemoSuppliers implements ApplicationRunner {
+class StandardSuppliers implements ApplicationRunner {
 
-    private static final Logger LOG = LoggerFactory.getLogger(DemoSuppliers.class);
+    private static final Logger LOG = LoggerFactory.getLogger(StandardSuppliers.class);
     static final String ACCOUNT = "illflow-demo";
 
     private final SupplierCatalog catalog;
+    private final boolean demo;
 
-    DemoSuppliers(SupplierCatalog catalog) {
+    StandardSuppliers(SupplierCatalog catalog,
+            @org.springframework.beans.factory.annotation.Value("${illflow.demo-data.enabled:false}") boolean demo) {
+        this.demo = demo;
         this.catalog = catalog;
     }
 
@@ -47,7 +52,9 @@ class DemoSuppliers implements ApplicationRunner {
                 "15.00", 1);
         lender("SJTU", "上海交通大学图书馆", "Shanghai Jiao Tong University Library", 3, "https://www.lib.sjtu.edu.cn/",
                 30, "0.00", "15.00", 1);
-        LOG.info("Demo suppliers ready: CALIS, CASHL, NSTL, REPRINTS; lenders NLC, SHL, FUDAN, SJTU.");
+        LOG.info(demo ? "Demo suppliers ready: CALIS, CASHL, NSTL, REPRINTS; lenders NLC, SHL, FUDAN, SJTU."
+                : "Suppliers CALIS, CASHL, NSTL, REPRINTS and lenders NLC, SHL, FUDAN, SJTU exist; new ones are "
+                        + "inactive until an admin enters their account and activates them.");
     }
 
     /** A document supplier, optionally also lending. */
@@ -55,18 +62,19 @@ class DemoSuppliers implements ApplicationRunner {
             int turnaround, SubjectScope scope, String link, Integer loanDays, String fee, String shipping,
             int renewals) {
         create(code, new SupplierTerms(nameZh, nameEn, true, lends, amount(perItem), amount(perPage), turnaround,
-                scope, "ALL", link, ACCOUNT, true, loanDays, amount(fee), amount(shipping), renewals));
+                scope, "ALL", link, demo ? ACCOUNT : null, demo, loanDays, amount(fee), amount(shipping), renewals));
     }
 
     private void lender(String code, String nameZh, String nameEn, int turnaround, String link, int loanDays,
             String fee, String shipping, int renewals) {
         create(code, new SupplierTerms(nameZh, nameEn, false, true, BigDecimal.ZERO.setScale(2), null, turnaround,
-                SubjectScope.ALL, "ALL", link, ACCOUNT, true, loanDays, amount(fee), amount(shipping), renewals));
+                SubjectScope.ALL, "ALL", link, demo ? ACCOUNT : null, demo, loanDays, amount(fee), amount(shipping),
+                renewals));
     }
 
     private void create(String code, SupplierTerms terms) {
         if (catalog.byCode(code).isEmpty()) {
-            catalog.create(code, terms, demoPassword(code));
+            catalog.create(code, terms, demo ? demoPassword(code) : null);
         }
     }
 
