@@ -4,6 +4,7 @@ import static org.illflow.delivery.DocumentDeliveryProcess.VAR_HOLDING_ACCESSIBL
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.illflow.system.ProcessVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,15 +22,11 @@ class HoldingDecisionListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        Object accessible = task.getVariable(VAR_HOLDING_ACCESSIBLE);
-        // the form may send the answer as a boolean or as the text "true"/"false"
-        if (accessible instanceof String text && (text.equals("true") || text.equals("false"))) {
-            accessible = Boolean.valueOf(text);
-            task.setVariable(VAR_HOLDING_ACCESSIBLE, accessible);
-        }
-        if (!(accessible instanceof Boolean answer)) {
+        Boolean accessible = ProcessVariables.bool(task, VAR_HOLDING_ACCESSIBLE);
+        if (accessible == null) {
             throw new IllegalArgumentException("Say whether the library's copy is accessible. / 请确认本馆馆藏是否可用。");
         }
-        delivery.recordHoldingDecision(DeliveryVariables.requestId(task), answer, DeliveryVariables.actor(task));
+        task.setVariable(VAR_HOLDING_ACCESSIBLE, accessible); // the gateway reads a boolean
+        delivery.recordHoldingDecision(DeliveryVariables.requestId(task), accessible, ProcessVariables.actor(task));
     }
 }

@@ -4,6 +4,7 @@ import static org.illflow.delivery.DocumentDeliveryProcess.*;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.illflow.system.ProcessVariables;
 import org.springframework.stereotype.Component;
 
 /** On completing Task_OrderFromSupplier: ordered or skip, recorded on the request's timeline. */
@@ -22,7 +23,7 @@ class OrderDecisionListener implements TaskListener {
         if (!ORDERED.equals(outcome) && !SKIP.equals(outcome)) {
             throw new IllegalArgumentException("Choose ordered or skip. / 请选择“已下单”或“跳过”。");
         }
-        delivery.recordOrderOutcome(DeliveryVariables.requestId(task), DeliveryVariables.string(task, VAR_SUPPLIER_CODE),
-                ORDERED.equals(outcome), DeliveryVariables.actor(task));
+        delivery.recordOrderOutcome(DeliveryVariables.requestId(task), ProcessVariables.string(task, VAR_SUPPLIER_CODE),
+                ORDERED.equals(outcome), ProcessVariables.actor(task));
     }
 }

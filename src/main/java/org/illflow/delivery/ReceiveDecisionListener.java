@@ -4,6 +4,7 @@ import static org.illflow.delivery.DocumentDeliveryProcess.*;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.illflow.system.ProcessVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,7 +30,7 @@ class ReceiveDecisionListener implements TaskListener {
                 throw new IllegalArgumentException("Attach the PDF first. / 请先上传 PDF 全文。");
             }
         } else if (UNFILLED.equals(outcome)) {
-            String reason = DeliveryVariables.string(task, VAR_UNFILLED_REASON);
+            String reason = ProcessVariables.string(task, VAR_UNFILLED_REASON);
             if (reason == null || reason.isBlank()) {
                 throw new IllegalArgumentException("Give the supplier's reason. / 请填写供应商无法提供的原因。");
             }

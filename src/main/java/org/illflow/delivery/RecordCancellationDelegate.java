@@ -2,6 +2,7 @@ package org.illflow.delivery;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.illflow.system.ProcessVariables;
 import org.springframework.stereotype.Component;
 
 /** Task_RecordCancellation: the patron (or staff for them) cancelled before the copy arrived. */
@@ -17,6 +18,6 @@ class RecordCancellationDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         delivery.recordCancellation(DeliveryVariables.requestId(execution),
-                DeliveryVariables.string(execution, "cancelledBy"));
+                ProcessVariables.string(execution, "cancelledBy"));
     }
 }

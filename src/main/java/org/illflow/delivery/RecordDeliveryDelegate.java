@@ -4,6 +4,7 @@ import static org.illflow.delivery.DocumentDeliveryProcess.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.illflow.system.ProcessVariables;
 import org.springframework.stereotype.Component;
 
 /** Task_RecordDelivery: DELIVERED, with the archived copy and what it cost the library. */
@@ -20,6 +21,6 @@ class RecordDeliveryDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         delivery.recordDelivery(DeliveryVariables.requestId(execution),
                 ((Number) execution.getVariable(VAR_DOCUMENT_ID)).longValue(),
-                DeliveryVariables.string(execution, VAR_SUPPLIER_CODE), null);
+                ProcessVariables.string(execution, VAR_SUPPLIER_CODE), null);
     }
 }

@@ -4,7 +4,7 @@ import static org.illflow.delivery.DocumentDeliveryProcess.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.illflow.system.ProcessVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,9 +26,8 @@ class RecordRequestDelegate implements JavaDelegate {
         if (execution.getVariable(VAR_REQUEST_ID) != null) {
             return;
         }
-        Authentication staff = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         DocumentDeliveryRequest request = requests.enterForPatron(execution.getVariables(),
-                staff == null ? null : staff.getUserId());
+                ProcessVariables.staffBehind(execution));
         request.attachProcess(execution.getProcessInstanceId());
         execution.setProcessBusinessKey(request.getRequestNumber());
         execution.setVariable(VAR_REQUEST_ID, request.getId());

@@ -4,6 +4,7 @@ import static org.illflow.delivery.DocumentDeliveryProcess.VAR_SUPPLIER_CODE;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.illflow.system.ProcessVariables;
 import org.springframework.stereotype.Component;
 
 /** Task_RecordSupplierTimeout: the turnaround target passed without a copy; the next supplier is tried. */
@@ -19,6 +20,6 @@ class RecordSupplierTimeoutDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         delivery.recordSupplierTimeout(DeliveryVariables.requestId(execution),
-                DeliveryVariables.string(execution, VAR_SUPPLIER_CODE));
+                ProcessVariables.string(execution, VAR_SUPPLIER_CODE));
     }
 }

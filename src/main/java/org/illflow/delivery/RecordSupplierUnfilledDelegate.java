@@ -4,6 +4,7 @@ import static org.illflow.delivery.DocumentDeliveryProcess.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.illflow.system.ProcessVariables;
 import org.springframework.stereotype.Component;
 
 /** Task_RecordSupplierUnfilled: the supplier could not deliver; the next one is tried. */
@@ -19,7 +20,7 @@ class RecordSupplierUnfilledDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         delivery.recordSupplierUnfilled(DeliveryVariables.requestId(execution),
-                DeliveryVariables.string(execution, VAR_SUPPLIER_CODE),
-                DeliveryVariables.string(execution, VAR_UNFILLED_REASON), null);
+                ProcessVariables.string(execution, VAR_SUPPLIER_CODE),
+                ProcessVariables.string(execution, VAR_UNFILLED_REASON), null);
     }
 }

@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.illflow.system.ProcessVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,7 +27,7 @@ class TakeNextSupplierDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Optional<DocumentDelivery.NextSupplier> next = delivery.takeNextSupplier(DeliveryVariables.requestId(execution),
-                DeliveryVariables.string(execution, VAR_REMAINING_SUPPLIERS));
+                ProcessVariables.string(execution, VAR_REMAINING_SUPPLIERS));
         execution.setVariable(VAR_SUPPLIER_LEFT, next.isPresent());
         next.ifPresent(supplier -> {
             execution.setVariable(VAR_SUPPLIER_CODE, supplier.code());

@@ -4,6 +4,7 @@ import static org.illflow.loan.InterlibraryLoanProcess.*;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.illflow.system.ProcessVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,11 +22,11 @@ class HoldingDecisionListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        Boolean available = LoanVariables.bool(task, VAR_HOLDING_ACCESSIBLE);
+        Boolean available = ProcessVariables.bool(task, VAR_HOLDING_ACCESSIBLE);
         if (available == null) {
             throw new IllegalArgumentException("Say whether the library's copy is available. / 请确认本馆馆藏是否可借。");
         }
         task.setVariable(VAR_HOLDING_ACCESSIBLE, available);
-        loan.recordHoldingDecision(LoanVariables.requestId(task), available, LoanVariables.actor(task));
+        loan.recordHoldingDecision(LoanVariables.requestId(task), available, ProcessVariables.actor(task));
     }
 }

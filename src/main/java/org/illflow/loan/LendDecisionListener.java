@@ -4,6 +4,7 @@ import static org.illflow.loan.InterlibraryLoanProcess.*;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.illflow.system.ProcessVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,7 +16,7 @@ class LendDecisionListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        if (!Boolean.TRUE.equals(LoanVariables.bool(task, VAR_ID_CHECKED))) {
+        if (!Boolean.TRUE.equals(ProcessVariables.bool(task, VAR_ID_CHECKED))) {
             throw new IllegalArgumentException("Check the patron's ID card first. / 请先核对读者证件。");
         }
         task.setVariable(VAR_LOAN_OUTCOME, OUTCOME_LENT);

@@ -7,10 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
 
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 
 /** Reading the few variables every loan step needs, and writing the ones the on-loan timers read. */
 final class LoanVariables {
@@ -25,23 +22,6 @@ final class LoanVariables {
         return ((Number) scope.getVariable(VAR_REQUEST_ID)).longValue();
     }
 
-    static String string(VariableScope scope, String name) {
-        Object value = scope.getVariable(name);
-        return value == null ? null : value.toString();
-    }
-
-    /** A form's checkbox or radio answer: a boolean, or the text "true"/"false"; null when not given. */
-    static Boolean bool(VariableScope scope, String name) {
-        Object value = scope.getVariable(name);
-        if (value instanceof Boolean answer) {
-            return answer;
-        }
-        if (value instanceof String text && (text.equals("true") || text.equals("false"))) {
-            return Boolean.valueOf(text);
-        }
-        return null;
-    }
-
     /** A date as forms send it (yyyy-MM-dd, or a date-time of which the date counts); null when not a date. */
     static LocalDate date(VariableScope scope, String name) {
         Object value = scope.getVariable(name);
@@ -54,18 +34,6 @@ final class LoanVariables {
         } catch (DateTimeParseException e) {
             return null;
         }
-    }
-
-    /** Who completes a task: the signed-in Tasklist user, else the assignee. */
-    static String actor(DelegateTask task) {
-        Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        return current != null ? current.getUserId() : task.getAssignee();
-    }
-
-    /** Who caused a service task to run: the staff member whose task completion led here, else nobody (null). */
-    static String staffBehind(DelegateExecution execution) {
-        Authentication current = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        return current == null ? null : current.getUserId();
     }
 
     /**

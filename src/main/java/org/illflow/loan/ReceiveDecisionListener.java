@@ -4,6 +4,7 @@ import static org.illflow.loan.InterlibraryLoanProcess.*;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.illflow.system.ProcessVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,7 +17,7 @@ class ReceiveDecisionListener implements TaskListener {
     public void notify(DelegateTask task) {
         Object outcome = task.getVariable(VAR_RECEIVE_OUTCOME);
         if (UNFILLED.equals(outcome)) {
-            String reason = LoanVariables.string(task, VAR_UNFILLED_REASON);
+            String reason = ProcessVariables.string(task, VAR_UNFILLED_REASON);
             if (reason == null || reason.isBlank()) {
                 throw new IllegalArgumentException("Give the lender's reason. / 请填写出借馆无法出借的原因。");
             }

@@ -7,6 +7,7 @@ import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.illflow.system.ProcessVariables;
 import org.springframework.stereotype.Component;
 
 /** Task_RecordArrival: SATISFIED, the borrowing fee, and the pickup deadline the Lend task's timer reads. */
@@ -24,7 +25,7 @@ class RecordArrivalDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         LoanRequest request = loan.recordArrival(LoanVariables.requestId(execution),
-                LoanVariables.staffBehind(execution));
+                ProcessVariables.staffBehind(execution));
         execution.setVariable(VAR_PICKUP_DEADLINE, Date.from(request.getPickupDeadline()));
         execution.setVariable(VAR_LAST_PICKUP_DAY, dates.lastPickupDay(request.getArrivedAt()).toString());
         // what the Return task offers as shipping: the lender's agreed amount, 0 when the fee includes it

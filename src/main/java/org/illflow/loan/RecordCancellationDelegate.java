@@ -4,6 +4,7 @@ import static org.illflow.loan.InterlibraryLoanProcess.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.illflow.system.ProcessVariables;
 import org.springframework.stereotype.Component;
 
 /** Task_RecordCancellation: cancelled before check-out; where the book is decides what staff still do. */
@@ -19,6 +20,6 @@ class RecordCancellationDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         execution.setVariable(VAR_BOOK_WHERE, loan.recordCancellation(LoanVariables.requestId(execution),
-                LoanVariables.string(execution, VAR_CANCELLED_BY)));
+                ProcessVariables.string(execution, VAR_CANCELLED_BY)));
     }
 }

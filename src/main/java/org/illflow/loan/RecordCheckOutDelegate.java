@@ -2,6 +2,7 @@ package org.illflow.loan;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.illflow.system.ProcessVariables;
 import org.springframework.stereotype.Component;
 
 /** Task_RecordCheckOut: ON_LOAN with its due date, and the dates the on-loan timers read. */
@@ -19,7 +20,7 @@ class RecordCheckOutDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         LoanRequest request = loan.recordCheckOut(LoanVariables.requestId(execution),
-                LoanVariables.staffBehind(execution));
+                ProcessVariables.staffBehind(execution));
         LoanVariables.scheduleDueDate(execution, request, dates, loan.lender(request).getRenewalsAllowed());
     }
 }

@@ -4,6 +4,7 @@ import static org.illflow.loan.InterlibraryLoanProcess.VAR_LENDER_CODE;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.illflow.system.ProcessVariables;
 import org.springframework.stereotype.Component;
 
 /** Task_RecordLenderTimeout: the turnaround target passed without the book; the next lender is asked. */
@@ -18,6 +19,6 @@ class RecordLenderTimeoutDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        loan.recordLenderTimeout(LoanVariables.requestId(execution), LoanVariables.string(execution, VAR_LENDER_CODE));
+        loan.recordLenderTimeout(LoanVariables.requestId(execution), ProcessVariables.string(execution, VAR_LENDER_CODE));
     }
 }

@@ -4,6 +4,7 @@ import static org.illflow.loan.InterlibraryLoanProcess.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.illflow.system.ProcessVariables;
 import org.springframework.stereotype.Component;
 
 /** Task_RecordLenderUnfilled: the lender could not lend the book; the next one is asked. */
@@ -18,7 +19,7 @@ class RecordLenderUnfilledDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        loan.recordLenderUnfilled(LoanVariables.requestId(execution), LoanVariables.string(execution, VAR_LENDER_CODE),
-                LoanVariables.string(execution, VAR_UNFILLED_REASON), LoanVariables.staffBehind(execution));
+        loan.recordLenderUnfilled(LoanVariables.requestId(execution), ProcessVariables.string(execution, VAR_LENDER_CODE),
+                ProcessVariables.string(execution, VAR_UNFILLED_REASON), ProcessVariables.staffBehind(execution));
     }
 }

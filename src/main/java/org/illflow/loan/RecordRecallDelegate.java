@@ -4,6 +4,7 @@ import static org.illflow.loan.InterlibraryLoanProcess.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.illflow.system.ProcessVariables;
 import org.springframework.stereotype.Component;
 
 /** Task_RecordRecall: the lender wants the book back earlier; the new due date, which the timers then follow. */
@@ -21,8 +22,8 @@ class RecordRecallDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         LoanRequest request = loan.recordRecall(LoanVariables.requestId(execution),
-                LoanVariables.date(execution, VAR_RECALL_DUE_DATE), LoanVariables.string(execution, VAR_RECALL_REASON),
-                LoanVariables.string(execution, VAR_RECALLED_BY));
+                LoanVariables.date(execution, VAR_RECALL_DUE_DATE), ProcessVariables.string(execution, VAR_RECALL_REASON),
+                ProcessVariables.string(execution, VAR_RECALLED_BY));
         LoanVariables.scheduleDueDate(execution, request, dates, loan.lender(request).getRenewalsAllowed());
     }
 }

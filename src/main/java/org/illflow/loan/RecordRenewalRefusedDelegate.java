@@ -4,6 +4,7 @@ import static org.illflow.loan.InterlibraryLoanProcess.VAR_RENEWAL_REFUSAL_REASO
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.illflow.system.ProcessVariables;
 import org.springframework.stereotype.Component;
 
 /** Task_RecordRenewalRefused: the lender said no; the due date stands. */
@@ -19,6 +20,6 @@ class RecordRenewalRefusedDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         loan.recordRenewalRefused(LoanVariables.requestId(execution),
-                LoanVariables.string(execution, VAR_RENEWAL_REFUSAL_REASON), LoanVariables.staffBehind(execution));
+                ProcessVariables.string(execution, VAR_RENEWAL_REFUSAL_REASON), ProcessVariables.staffBehind(execution));
     }
 }

@@ -4,6 +4,7 @@ import static org.illflow.loan.InterlibraryLoanProcess.VAR_REQUEST_ID;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.illflow.system.ProcessVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,7 +26,7 @@ class RecordRequestDelegate implements JavaDelegate {
         if (execution.getVariable(VAR_REQUEST_ID) != null) {
             return;
         }
-        LoanRequest request = requests.enterForPatron(execution.getVariables(), LoanVariables.staffBehind(execution));
+        LoanRequest request = requests.enterForPatron(execution.getVariables(), ProcessVariables.staffBehind(execution));
         request.attachProcess(execution.getProcessInstanceId());
         execution.setProcessBusinessKey(request.getRequestNumber());
         execution.setVariables(LoanRequests.startVariables(request));

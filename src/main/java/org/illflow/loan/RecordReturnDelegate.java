@@ -4,6 +4,7 @@ import static org.illflow.loan.InterlibraryLoanProcess.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.illflow.system.ProcessVariables;
 import org.springframework.stereotype.Component;
 
 /** Task_RecordReturn: RETURNED, with the days overdue and the fee the patron pays. */
@@ -19,7 +20,7 @@ class RecordReturnDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         LoanRequest request = loan.recordReturn(LoanVariables.requestId(execution),
-                LoanVariables.staffBehind(execution));
+                ProcessVariables.staffBehind(execution));
         execution.setVariable(VAR_OVERDUE_DAYS, request.getOverdueDays());
         execution.setVariable(VAR_OVERDUE_FEE, request.getOverdueFee().toPlainString());
     }

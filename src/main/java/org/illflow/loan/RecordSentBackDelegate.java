@@ -7,6 +7,7 @@ import java.math.RoundingMode;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.illflow.system.ProcessVariables;
 import org.springframework.stereotype.Component;
 
 /** Task_RecordSentBack: the book is on its way back to the lender; the shipping cost is recorded. */
@@ -24,6 +25,6 @@ class RecordSentBackDelegate implements JavaDelegate {
         Number shipping = (Number) execution.getVariable(VAR_SHIPPING_COST);
         loan.recordSentBack(LoanVariables.requestId(execution),
                 BigDecimal.valueOf(shipping.doubleValue()).setScale(2, RoundingMode.HALF_UP),
-                LoanVariables.string(execution, VAR_TRACKING_NUMBER), LoanVariables.staffBehind(execution));
+                ProcessVariables.string(execution, VAR_TRACKING_NUMBER), ProcessVariables.staffBehind(execution));
     }
 }

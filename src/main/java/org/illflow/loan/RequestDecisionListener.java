@@ -6,6 +6,7 @@ import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.illflow.system.ProcessVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,9 +28,9 @@ class RequestDecisionListener implements TaskListener {
         if (!REQUESTED.equals(outcome) && !SKIP.equals(outcome)) {
             throw new IllegalArgumentException("Choose requested or skip. / 请选择“已发出申请”或“跳过”。");
         }
-        String lender = LoanVariables.string(task, VAR_LENDER_CODE);
+        String lender = ProcessVariables.string(task, VAR_LENDER_CODE);
         loan.recordRequestOutcome(LoanVariables.requestId(task), lender, REQUESTED.equals(outcome),
-                LoanVariables.actor(task));
+                ProcessVariables.actor(task));
         if (REQUESTED.equals(outcome)) {
             task.setVariable(VAR_LENDER_DUE_AT, Date.from(loan.lenderDueAt(lender)));
         }

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.illflow.system.ProcessVariables;
 import org.springframework.stereotype.Component;
 
 /** Task_TakeNextLender: the next lender in price order, with its terms for the staff form; or none left. */
@@ -21,7 +22,7 @@ class TakeNextLenderDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Optional<InterlibraryLoan.NextLender> next = loan.takeNextLender(LoanVariables.requestId(execution),
-                LoanVariables.string(execution, VAR_REMAINING_LENDERS));
+                ProcessVariables.string(execution, VAR_REMAINING_LENDERS));
         execution.setVariable(VAR_LENDER_LEFT, next.isPresent());
         next.ifPresent(lender -> {
             execution.setVariable(VAR_LENDER_CODE, lender.code());

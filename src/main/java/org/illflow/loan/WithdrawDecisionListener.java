@@ -4,6 +4,7 @@ import static org.illflow.loan.InterlibraryLoanProcess.*;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.illflow.system.ProcessVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,9 +21,9 @@ class WithdrawDecisionListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        if (!Boolean.TRUE.equals(LoanVariables.bool(task, VAR_LENDER_TOLD))) {
+        if (!Boolean.TRUE.equals(ProcessVariables.bool(task, VAR_LENDER_TOLD))) {
             throw new IllegalArgumentException("Confirm the lender was told. / 请确认已通知出借馆。");
         }
-        loan.recordWithdrawal(LoanVariables.requestId(task), LoanVariables.actor(task));
+        loan.recordWithdrawal(LoanVariables.requestId(task), ProcessVariables.actor(task));
     }
 }

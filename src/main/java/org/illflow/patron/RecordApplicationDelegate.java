@@ -4,7 +4,7 @@ import static org.illflow.patron.PatronRegistrationProcess.VAR_PATRON_ID;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.illflow.system.ProcessVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,9 +27,8 @@ class RecordApplicationDelegate implements JavaDelegate {
         if (patronId != null) {
             return;
         }
-        Authentication staff = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         Patron patron = registration.recordFromStartForm(execution.getVariables(),
-                staff == null ? null : staff.getUserId());
+                ProcessVariables.staffBehind(execution));
         registration.attachProcess(patron.getId(), execution.getProcessInstanceId());
         execution.setProcessBusinessKey(patron.getCardNumber());
         execution.setVariables(PatronRegistration.variablesOf(patron));

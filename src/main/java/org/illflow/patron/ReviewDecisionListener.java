@@ -4,7 +4,7 @@ import static org.illflow.patron.PatronRegistrationProcess.*;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.illflow.system.ProcessVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,8 +32,6 @@ class ReviewDecisionListener implements TaskListener {
                 throw new IllegalArgumentException("The reason is longer than 500 characters. / 原因不能超过500字。");
             }
         }
-        Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        String reviewer = current != null ? current.getUserId() : task.getAssignee();
-        task.setVariable("reviewedBy", reviewer);
+        task.setVariable("reviewedBy", ProcessVariables.actor(task));
     }
 }
