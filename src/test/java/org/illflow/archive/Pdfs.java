@@ -11,13 +11,13 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
 import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
 
-/** Real PDFs made on the spot, each different from every other (a random id in its metadata). */
-final class Pdfs {
+/** Real PDFs made on the spot, each different from every other (a random id in its metadata); for every test. */
+public final class Pdfs {
 
     private Pdfs() {
     }
 
-    static byte[] pdf(int pages) {
+    public static byte[] pdf(int pages) {
         return make(pages, null);
     }
 

@@ -201,7 +201,7 @@ class DeliveryApiTest {
         identityService.clearAuthentication();
 
         MockMultipartFile pdf = new MockMultipartFile("file", "article.pdf", "application/pdf",
-                DeliveryTestData.pdf(4));
+                org.illflow.archive.Pdfs.pdf(4));
         String uploaded = mvc.perform(multipart("/staff/dd/" + number + "/copy").file(pdf).param("supplier", supplier)
                         .with(DD_STAFF).with(csrf()))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.pageCount").value(4))

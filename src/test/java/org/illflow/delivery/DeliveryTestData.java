@@ -1,13 +1,8 @@
 package org.illflow.delivery;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-
-/** Articles nobody asked for before, and real PDFs made on the spot. */
+/** Articles nobody asked for before. */
 final class DeliveryTestData {
 
     private static final AtomicInteger SEQ = new AtomicInteger();
@@ -33,16 +28,4 @@ final class DeliveryTestData {
         return form;
     }
 
-    static byte[] pdf(int pages) {
-        try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            for (int i = 0; i < pages; i++) {
-                document.addPage(new PDPage());
-            }
-            document.getDocumentInformation().setTitle("test " + System.nanoTime());
-            document.save(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -116,7 +116,7 @@ class DocumentDeliveryProcessTest {
         assertThat(instance).hasPassed(TASK_RECORD_SUPPLIER_UNFILLED).isWaitingAt(TASK_ORDER);
         assertThat(supplierOf(request)).isEqualTo("CALIS");
         completeAsStaff(task(request, TASK_ORDER), Map.of(VAR_ORDER_OUTCOME, ORDERED));
-        ArchivedDocument copy = requests.receiveCopy(request.getRequestNumber(), "CALIS", DeliveryTestData.pdf(12),
+        ArchivedDocument copy = requests.receiveCopy(request.getRequestNumber(), "CALIS", org.illflow.archive.Pdfs.pdf(12),
                 "ddstaff");
         completeAsStaff(task(request, TASK_RECEIVE), Map.of(VAR_RECEIVE_OUTCOME, DELIVERED,
                 VAR_DOCUMENT_ID, copy.id()));
@@ -144,7 +144,7 @@ class DocumentDeliveryProcessTest {
         ArticleRequestForm first = DeliveryTestData.stmArticle();
         DocumentDeliveryRequest original = requests.submit(first, PATRON);
         completeAsStaff(task(original, TASK_ORDER), Map.of(VAR_ORDER_OUTCOME, ORDERED));
-        ArchivedDocument copy = requests.receiveCopy(original.getRequestNumber(), "NSTL", DeliveryTestData.pdf(3),
+        ArchivedDocument copy = requests.receiveCopy(original.getRequestNumber(), "NSTL", org.illflow.archive.Pdfs.pdf(3),
                 "ddstaff");
         completeAsStaff(task(original, TASK_RECEIVE), Map.of(VAR_RECEIVE_OUTCOME, DELIVERED, VAR_DOCUMENT_ID, copy.id()));
         support.executeDueJobs();
@@ -255,7 +255,7 @@ class DocumentDeliveryProcessTest {
         // after delivery it is too late
         DocumentDeliveryRequest delivered = requests.submit(DeliveryTestData.stmArticle(), PATRON);
         completeAsStaff(task(delivered, TASK_ORDER), Map.of(VAR_ORDER_OUTCOME, ORDERED));
-        ArchivedDocument copy = requests.receiveCopy(delivered.getRequestNumber(), "NSTL", DeliveryTestData.pdf(2),
+        ArchivedDocument copy = requests.receiveCopy(delivered.getRequestNumber(), "NSTL", org.illflow.archive.Pdfs.pdf(2),
                 "ddstaff");
         completeAsStaff(task(delivered, TASK_RECEIVE), Map.of(VAR_RECEIVE_OUTCOME, DELIVERED, VAR_DOCUMENT_ID, copy.id()));
         assertThatThrownBy(() -> requests.cancel(delivered.getRequestNumber(), PATRON, false))

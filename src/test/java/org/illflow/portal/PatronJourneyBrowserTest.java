@@ -103,7 +103,7 @@ class PatronJourneyBrowserTest {
             Task receive = taskService.createTaskQuery().processInstanceBusinessKey(number).singleResult();
             String supplier = (String) taskService.getVariable(receive.getId(), VAR_SUPPLIER_CODE);
             ArchivedDocument copy = deliveries.receiveCopy(number, supplier,
-                    org.illflow.delivery.DeliveryTestPdfs.pdf(10), "ddstaff");
+                    org.illflow.archive.Pdfs.pdf(10), "ddstaff");
             taskService.complete(receive.getId(), Map.of(VAR_RECEIVE_OUTCOME, DELIVERED, VAR_DOCUMENT_ID, copy.id()));
             support.executeDueJobs();
 

@@ -79,7 +79,7 @@ class StaffTasklistBrowserTest {
             claim(browser, wait);
             WebElement file = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("illflow-pdf")));
             Path pdf = Files.createTempFile("copy", ".pdf");
-            Files.write(pdf, org.illflow.delivery.DeliveryTestPdfs.pdf(8));
+            Files.write(pdf, org.illflow.archive.Pdfs.pdf(8));
             file.sendKeys(pdf.toAbsolutePath().toString());
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("illflow-upload-status"), "8 pages"));
             new org.openqa.selenium.support.ui.Select(browser.find("#illflow-receive-outcome")).selectByValue("delivered");
