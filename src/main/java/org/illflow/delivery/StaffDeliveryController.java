@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import org.illflow.archive.ArchivedDocument;
 import org.illflow.archive.DocumentArchive;
@@ -24,7 +25,7 @@ import org.springframework.web.multipart.MultipartFile;
 
 /**
  * What the Tasklist forms of document delivery staff call: the order sheet (citation, supplier, price, work
- * link and the supplier account, which never enters the engine) and the upload of the received PDF straight
+ * link and the supplier account, which never enters the engine; the password only for the holder of the Order task) and the upload of the received PDF straight
  * into the archive. Document delivery staff and admins only.
  */
 @RestController
@@ -35,19 +36,21 @@ class StaffDeliveryController {
     private final DocumentDelivery delivery;
     private final SupplierCatalog suppliers;
     private final DocumentArchive archive;
+    private final OrderTasks orderTasks;
 
     StaffDeliveryController(DeliveryRequests requests, DocumentDelivery delivery, SupplierCatalog suppliers,
-            DocumentArchive archive) {
+            DocumentArchive archive, OrderTasks orderTasks) {
         this.requests = requests;
         this.delivery = delivery;
         this.suppliers = suppliers;
         this.archive = archive;
+        this.orderTasks = orderTasks;
     }
 
     record OrderSheet(String requestNumber, String title, String authors, String journal, String issn, String doi,
             String volume, String issue, String pages, Integer year, String supplierCode, String supplierName,
             BigDecimal pricePerItem, BigDecimal pricePerPage, String workLink, String accountName, String password,
-            String deliveredBefore) {
+            boolean passwordWithheld, String deliveredBefore) {
     }
 
     record ReceivedCopy(long documentId, int pageCount, long sizeBytes, BigDecimal cost) {
@@ -65,10 +68,14 @@ class StaffDeliveryController {
         DocumentDeliveryRequest r = requests.visibleTo(requestNumber, who.getName(), true);
         Supplier s = suppliers.byCode(supplier)
                 .orElseThrow(() -> new ApiRefusal(404, "supplier.notFound", "No supplier " + supplier + "."));
+        // the password only for whoever holds (has claimed) the open Order task of this request for this supplier
+        Optional<String> task = orderTasks.heldBy(r.getRequestNumber(), s.getCode(), who.getName());
+        String password = task.map(id -> suppliers.revealPassword(s.getCode(), r.getRequestNumber(), id, who.getName()))
+                .orElse(null);
         return new OrderSheet(r.getRequestNumber(), r.getTitle(), r.getAuthors(), r.getJournal(), r.getIssn(),
                 r.getDoi(), r.getVolume(), r.getIssue(), r.getPages(), r.getYear(), s.getCode(),
                 s.name(Locale.SIMPLIFIED_CHINESE), s.getPricePerItem(), s.getPricePerPage(), s.getWorkLink(),
-                s.getAccountName(), suppliers.passwordForStaff(s.getCode()), deliveredBefore(r));
+                s.getAccountName(), password, task.isEmpty() && s.hasPassword(), deliveredBefore(r));
     }
 
     /** Bought before (imported history)? Staff look in the old system's files before paying again. */

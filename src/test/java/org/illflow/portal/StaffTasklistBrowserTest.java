@@ -64,6 +64,8 @@ class StaffTasklistBrowserTest {
             }
             String sheet = browser.text("#illflow-order-sheet");
             assertThat(sheet).contains("NSTL").contains("illflow-demo").contains("https://www.nstl.gov.cn/");
+            // claimed: the password of the demo account is shown to the holder of the task
+            assertThat(sheet).contains("demo-nstl-2026");
             // the title is shown as text in Tasklist's form, never as markup
             assertThat(sheet).contains("<b>perovskite</b> <script>alert(1)</script>");
             assertThat(browser.driver.findElements(By.cssSelector("#illflow-order-sheet b"))).isEmpty();
