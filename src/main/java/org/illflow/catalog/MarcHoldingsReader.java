@@ -273,7 +273,9 @@ public final class MarcHoldingsReader {
     private static void addHoldings(Record record, int number, List<PrintHolding> holdings,
             List<ImportProblem> problems) {
         try {
-            holdings.addAll(holdingsOf(record));
+            List<PrintHolding> ofRecord = holdingsOf(record);
+            ofRecord.forEach(PrintHoldingRecord::checkFits);
+            holdings.addAll(ofRecord);
         } catch (RuntimeException e) {
             String id = record.getControlNumber();
             problems.add(new ImportProblem(number,
