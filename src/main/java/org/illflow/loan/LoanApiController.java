@@ -79,7 +79,7 @@ class LoanApiController {
 
     @PostMapping("/{requestNumber}/cancel")
     RequestDetail cancel(@PathVariable String requestNumber, Authentication who) {
-        requests.cancel(requestNumber, who.getName(), SignedIn.isLoanStaff(who));
+        requests.cancel(requestNumber, who.getName(), SignedIn.cancelsLoansForPatrons(who));
         return detail(requestNumber, who);
     }
 
