@@ -180,6 +180,30 @@ class SecurityFindingsTest {
         assertThat(loginFrom("198.51.100.31", "ddstaff", "staff2026")).endsWith("/");
     }
 
+    // ---------------------------------------------------------------- registration
+
+    private org.springframework.test.web.servlet.MvcResult register(String cardNumber, String email) throws Exception {
+        return mvc.perform(post("/register").with(csrf()).param("name", "Probe Person").param("cardNumber", cardNumber)
+                .param("email", email).param("phone", "021-65640000").param("patronType", "PHD_STUDENT")
+                .param("college", "物理学院").param("language", "zh").param("password", "Long-enough-2026")
+                .param("passwordConfirmation", "Long-enough-2026")).andReturn();
+    }
+
+    @Test
+    void theRegisterPageDoesNotTellWhichCardNumbersOrAddressesExist() throws Exception {
+        String fresh = "P" + Long.toString(System.nanoTime(), 36).toUpperCase();
+        var taken = register("2024110001", fresh.toLowerCase() + "@example.edu");       // 李明's card number
+        var takenEmail = register(fresh + "X", "emma.wilson@stu.example.edu");          // Emma's address
+        var newOne = register(fresh, fresh.toLowerCase() + ".new@example.edu");
+        for (var result : java.util.List.of(taken, takenEmail, newOne)) {
+            assertThat(result.getResponse().getStatus()).isEqualTo(302);
+            assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/register/done");
+        }
+        assertThat(taken.getFlashMap().get("registeredName")).isEqualTo("Probe Person");
+        assertThat(java.util.Set.copyOf(taken.getFlashMap().keySet()))
+                .isEqualTo(java.util.Set.copyOf(newOne.getFlashMap().keySet()));
+    }
+
     // ---------------------------------------------------------------- engine-rest from a browser
 
     @Test
