@@ -36,6 +36,7 @@ class OrderSheetPasswordTest {
     @Autowired DeliveryRequests requests;
     @Autowired TaskService taskService;
     @Autowired JdbcTemplate jdbc;
+    @Autowired org.illflow.support.TestSupport support;
 
     private long reveals() {
         return jdbc.queryForObject("select count(*) from supplier_password_reveal", Long.class);
@@ -49,6 +50,7 @@ class OrderSheetPasswordTest {
     @Test
     void onlyTheHolderOfTheOrderTaskSeesThePasswordAndEachRevealIsRecorded() throws Exception {
         String number = requests.submit(DeliveryTestData.stmArticle(), "2024110001").getRequestNumber();
+        support.passSavePoint(number);
         Task order = taskService.createTaskQuery().processInstanceBusinessKey(number).taskDefinitionKey(TASK_ORDER)
                 .singleResult();
         String supplier = (String) taskService.getVariable(order.getId(), VAR_SUPPLIER_CODE);

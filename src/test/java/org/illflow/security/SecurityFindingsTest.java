@@ -54,6 +54,7 @@ class SecurityFindingsTest {
     @Test
     void interLibraryLoanStaffCannotCancelDocumentDeliveryRequests() throws Exception {
         String number = deliveries.submit(article(), "2024110001").getRequestNumber();
+        support.passSavePoint(number);
         var illStaff = user("illstaff").roles("STAFF", "ILL_STAFF");
         mvc.perform(post("/api/dd-requests/" + number + "/cancel").with(illStaff).with(csrf()))
                 .andExpect(status().isForbidden());

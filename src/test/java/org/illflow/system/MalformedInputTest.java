@@ -148,6 +148,7 @@ class MalformedInputTest {
                 headers(patron, "Content-Type", JSON), article().getBytes(StandardCharsets.UTF_8));
         assertThat(created.statusCode()).isEqualTo(201);
         String number = MAPPER.readTree(created.body()).get("requestNumber").asText();
+        support.passSavePoint(number); // the job executor would run it a moment after the answer
         org.camunda.bpm.engine.task.Task order = taskService.createTaskQuery().processInstanceBusinessKey(number)
                 .singleResult();
         assertThat(taskService.getVariable(order.getId(), "supplierCode")).isEqualTo("NSTL");
