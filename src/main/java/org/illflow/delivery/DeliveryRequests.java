@@ -68,7 +68,7 @@ public class DeliveryRequests {
         variables.put(VAR_REQUEST_ID, request.getId());
         variables.put(VAR_REQUEST_NUMBER, request.getRequestNumber());
         variables.put(VAR_PATRON, patron.getCardNumber());
-        variables.put("requestTitle", request.getTitle());
+        variables.put(VAR_REQUEST_TITLE, request.getTitle());
         ProcessInstance instance = runtimeService.startProcessInstanceByKey(KEY, request.getRequestNumber(),
                 variables);
         request.attachProcess(instance.getId());
@@ -84,21 +84,21 @@ public class DeliveryRequests {
         Patron patron = patrons.byCardNumber(card).orElseThrow(() -> new IllegalArgumentException(
                 "No patron with card number " + card + ". / 没有此工号/学号的读者。"));
         ArticleRequestForm form = new ArticleRequestForm();
-        form.setGenre(string(variables.get("genre")));
-        form.setTitle(string(variables.get("title")));
-        form.setAuthors(string(variables.get("authors")));
-        form.setJournal(string(variables.get("journal")));
-        form.setIssn(string(variables.get("issn")));
-        form.setDoi(string(variables.get("doi")));
-        form.setVolume(string(variables.get("volume")));
-        form.setIssue(string(variables.get("issue")));
-        form.setPages(string(variables.get("pages")));
-        Object year = variables.get("year");
+        form.setGenre(string(variables.get(VAR_GENRE)));
+        form.setTitle(string(variables.get(VAR_TITLE)));
+        form.setAuthors(string(variables.get(VAR_AUTHORS)));
+        form.setJournal(string(variables.get(VAR_JOURNAL)));
+        form.setIssn(string(variables.get(VAR_ISSN)));
+        form.setDoi(string(variables.get(VAR_DOI)));
+        form.setVolume(string(variables.get(VAR_VOLUME)));
+        form.setIssue(string(variables.get(VAR_ISSUE)));
+        form.setPages(string(variables.get(VAR_PAGES)));
+        Object year = variables.get(VAR_YEAR);
         form.setYear(year instanceof Number n ? Integer.valueOf(n.intValue())
                 : year == null || year.toString().isBlank() ? null : Integer.valueOf(year.toString().strip()));
-        form.setLanguage(string(variables.get("language")));
-        form.setSubjectArea(string(variables.get("subjectArea")));
-        form.setNote(string(variables.get("note")));
+        form.setLanguage(string(variables.get(VAR_LANGUAGE)));
+        form.setSubjectArea(string(variables.get(VAR_SUBJECT_AREA)));
+        form.setNote(string(variables.get(VAR_NOTE)));
         Set<ConstraintViolation<ArticleRequestForm>> violations = validator.validate(form);
         if (!violations.isEmpty()) {
             ConstraintViolation<ArticleRequestForm> first = violations.iterator().next();

@@ -44,6 +44,10 @@ public final class DocumentDeliveryProcess {
     public static final String VAR_REQUEST_ID = "requestId";
     public static final String VAR_REQUEST_NUMBER = "requestNumber";
     public static final String VAR_PATRON = "patronCardNumber";
+    /** The request's title, for task names and forms in Tasklist. */
+    public static final String VAR_REQUEST_TITLE = "requestTitle";
+    /** Where the library holds it, shown on the Confirm task. */
+    public static final String VAR_HOLDING_INFO = "holdingInfo";
     public static final String VAR_ARCHIVED_DOCUMENT = "archivedDocumentId";
     public static final String VAR_HELD_LOCALLY = "heldLocally";
     public static final String VAR_HOLDING_ACCESSIBLE = "holdingAccessible";
@@ -56,6 +60,21 @@ public final class DocumentDeliveryProcess {
     public static final String VAR_RECEIVE_OUTCOME = "receiveOutcome";
     public static final String VAR_DOCUMENT_ID = "documentId";
     public static final String VAR_UNFILLED_REASON = "unfilledReason";
+
+    /** The fields of Tasklist's start form (a request staff enter for a patron by phone or e-mail). */
+    public static final String VAR_GENRE = "genre";
+    public static final String VAR_TITLE = "title";
+    public static final String VAR_AUTHORS = "authors";
+    public static final String VAR_JOURNAL = "journal";
+    public static final String VAR_ISSN = "issn";
+    public static final String VAR_DOI = "doi";
+    public static final String VAR_VOLUME = "volume";
+    public static final String VAR_ISSUE = "issue";
+    public static final String VAR_PAGES = "pages";
+    public static final String VAR_YEAR = "year";
+    public static final String VAR_LANGUAGE = "language";
+    public static final String VAR_SUBJECT_AREA = "subjectArea";
+    public static final String VAR_NOTE = "note";
 
     public static final String ORDERED = "ordered";
     public static final String SKIP = "skip";
