@@ -10,6 +10,8 @@ interface DocumentDeliveryRequestRepository extends JpaRepository<DocumentDelive
     Optional<DocumentDeliveryRequest> findByRequestNumber(String requestNumber);
 
     List<DocumentDeliveryRequest> findByPatronCardNumberOrderBySubmittedAtDescIdDesc(String patronCardNumber);
+
+    boolean existsByPendingDocumentIdAndIdNot(Long pendingDocumentId, Long id);
 }
 
 interface TimelineEventRepository extends JpaRepository<TimelineEvent, Long> {

@@ -2,7 +2,6 @@ package org.illflow.delivery;
 
 import static org.illflow.delivery.DocumentDeliveryProcess.*;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
@@ -155,8 +154,10 @@ public class DeliveryRequests {
     }
 
     /**
-     * Staff attach the supplier's PDF on the Receive task: it goes into the archive at once (checked to be a
-     * PDF within the size limit) and never into a process variable. Returns the archived document.
+     * Staff attach the supplier's PDF on the Receive task: it is kept in the archive's store (checked to be a PDF
+     * within the size limit), never in a process variable, and waits on the request, unconfirmed, until staff
+     * complete the task with "Copy received" — only then does it join the duplicate index. A second upload
+     * replaces the first, which is discarded. Returns the kept document.
      */
     public ArchivedDocument receiveCopy(String requestNumber, String supplierCode, byte[] pdf, String staff) {
         DocumentDeliveryRequest request = visibleTo(requestNumber, staff, true);
@@ -164,19 +165,23 @@ public class DeliveryRequests {
             throw new RequestRefusedException(409, "dd.copy.notOrdered",
                     "The request is not waiting for a copy from " + supplierCode + ".");
         }
-        ArchivedDocument document = archive.store(pdf, ArchiveEntry.of(request.citation(), supplierCode,
-                BigDecimal.ZERO, requestNumber));
+        ArchivedDocument document = archive.receive(pdf, ArchiveEntry.of(request.citation(), supplierCode, null,
+                requestNumber));
+        Long replaced = request.attachPendingCopy(document.id());
         delivery.record(request, staff, "COPY_UPLOADED", "document #" + document.id() + ", "
-                + document.pageCount() + " pages", supplierCode, null);
+                + document.pageCount() + " pages" + (replaced == null ? "" : ", replaces #" + replaced), supplierCode,
+                null);
+        if (replaced != null) {
+            delivery.discardUnlessPending(replaced, request);
+        }
         return document;
     }
 
-    /** Was this document attached to this request (so the Receive task may complete with it)? */
+    /** Is this the upload waiting on this request (so the Receive task may complete with it)? */
     @Transactional(readOnly = true)
-    public boolean copyWasUploaded(long requestId, long documentId) {
-        return timeline.findByRequestIdOrderByOccurredAtAscIdAsc(requestId).stream()
-                .anyMatch(e -> "COPY_UPLOADED".equals(e.getEvent()) && e.getDetail() != null
-                        && e.getDetail().startsWith("document #" + documentId + ","));
+    public boolean isPendingCopy(long requestId, long documentId) {
+        return requests.findById(requestId).map(DocumentDeliveryRequest::getPendingDocumentId)
+                .filter(pending -> pending == documentId).isPresent();
     }
 
     private static String string(Object value) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.illflow.archive.ArchiveEntry;
 import org.illflow.archive.ArchivedDocument;
 import org.illflow.archive.DocumentArchive;
 import org.illflow.catalog.Holding;
@@ -166,10 +167,29 @@ public class DocumentDelivery {
     public void recordSupplierUnfilled(long requestId, String supplierCode, String reason, String staff) {
         DocumentDeliveryRequest request = request(requestId);
         record(request, staff, "SUPPLIER_UNFILLED", reason, supplierCode, null);
+        dropPendingCopy(request);
     }
 
     public void recordSupplierTimeout(long requestId, String supplierCode) {
-        record(request(requestId), SYSTEM, "SUPPLIER_TIMEOUT", null, supplierCode, null);
+        DocumentDeliveryRequest request = request(requestId);
+        record(request, SYSTEM, "SUPPLIER_TIMEOUT", null, supplierCode, null);
+        dropPendingCopy(request);
+    }
+
+    /** The request goes on without the copy staff attached: it never enters the archive's duplicate index. */
+    private void dropPendingCopy(DocumentDeliveryRequest request) {
+        Long pending = request.takePendingCopy();
+        if (pending != null) {
+            record(request, SYSTEM, "COPY_DISCARDED", "document #" + pending, null, null);
+            discardUnlessPending(pending, request);
+        }
+    }
+
+    /** Discards an unconfirmed upload unless another request waits on the same file. */
+    void discardUnlessPending(long documentId, DocumentDeliveryRequest request) {
+        if (!requests.existsByPendingDocumentIdAndIdNot(documentId, request.getId())) {
+            archive.discard(documentId);
+        }
     }
 
     /** What a copy from this supplier costs the library: per item plus per page of the delivered PDF. */
@@ -182,12 +202,25 @@ public class DocumentDelivery {
                 .setScale(2, RoundingMode.HALF_UP);
     }
 
+    /**
+     * "Copy received": the upload waiting on the request is confirmed, joins the duplicate index with what it
+     * cost, and the request is DELIVERED.
+     */
     public void recordDelivery(long requestId, long documentId, String supplierCode, String staff) {
         DocumentDeliveryRequest request = request(requestId);
-        ArchivedDocument document = archive.find(documentId)
+        if (request.getPendingDocumentId() == null || request.getPendingDocumentId() != documentId) {
+            throw new IllegalStateException("document " + documentId + " is not the copy waiting on "
+                    + request.getRequestNumber());
+        }
+        ArchivedDocument pending = archive.find(documentId)
                 .orElseThrow(() -> new IllegalStateException("archived document " + documentId + " missing"));
-        BigDecimal cost = costOf(supplierCode, document.pageCount());
-        archive.recordCost(documentId, cost);
+        BigDecimal cost = costOf(supplierCode, pending.pageCount());
+        ArchivedDocument document = archive.confirm(documentId, ArchiveEntry.of(request.citation(), supplierCode,
+                cost, request.getRequestNumber()));
+        if (document.cost() == null || document.cost().compareTo(cost) != 0) {
+            archive.recordCost(documentId, cost);
+        }
+        request.takePendingCopy();
         request.delivered(DeliveryStatus.DELIVERED, documentId, supplierCode, cost, clock.instant());
         record(request, staff, "DELIVERED", document.pageCount() + " pages", supplierCode, cost);
     }
@@ -202,6 +235,7 @@ public class DocumentDelivery {
         DocumentDeliveryRequest request = request(requestId);
         request.moveTo(DeliveryStatus.CANCELLED, null, clock.instant());
         record(request, by, "CANCELLED", null, null, null);
+        dropPendingCopy(request);
     }
 
     public void recordNotified(long requestId, String kind) {

@@ -105,6 +105,10 @@ public class DocumentDeliveryRequest {
     @Column(name = "document_id")
     private Long documentId;
 
+    /** The PDF staff attached on the Receive task, waiting for "Copy received" (not yet in the duplicate index). */
+    @Column(name = "pending_document_id")
+    private Long pendingDocumentId;
+
     @Column(name = "holding_info", length = 1000)
     private String holdingInfo;
 
@@ -182,6 +186,20 @@ public class DocumentDeliveryRequest {
         this.cost = cost;
         this.deliveredAt = at;
         moveTo(how, null, at);
+    }
+
+    /** Attaches an upload to wait for "Copy received"; returns the upload it replaces, if any. */
+    Long attachPendingCopy(long documentId) {
+        Long replaced = pendingDocumentId;
+        pendingDocumentId = documentId;
+        return replaced == null || replaced == documentId ? null : replaced;
+    }
+
+    /** Forgets the upload waiting for confirmation (delivered, or the request went on without it); returns it. */
+    Long takePendingCopy() {
+        Long pending = pendingDocumentId;
+        pendingDocumentId = null;
+        return pending;
     }
 
     void heldLocally(String where, Instant at) {
@@ -283,6 +301,10 @@ public class DocumentDeliveryRequest {
 
     public Long getDocumentId() {
         return documentId;
+    }
+
+    public Long getPendingDocumentId() {
+        return pendingDocumentId;
     }
 
     public String getHoldingInfo() {
