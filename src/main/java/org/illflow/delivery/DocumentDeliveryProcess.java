@@ -5,6 +5,7 @@ public final class DocumentDeliveryProcess {
 
     public static final String KEY = "DocumentDeliveryProcess";
     public static final String MESSAGE_CANCEL = "Message_CancelRequested";
+    public static final String MESSAGE_SAME_ARTICLE_SETTLED = "Message_SameArticleSettled";
     public static final String ERROR_PATRON_NOT_ACTIVE = "Error_PatronNotActive";
 
     public static final String START = "StartEvent_RequestSubmitted";
@@ -24,6 +25,9 @@ public final class DocumentDeliveryProcess {
     public static final String TASK_NOTIFY_HELD_LOCALLY = "Task_NotifyHeldLocally";
     public static final String TASK_CONFIRM_LOCAL_HOLDING = "Task_ConfirmLocalHolding";
     public static final String END_HELD_LOCALLY = "EndEvent_HeldLocally";
+    public static final String TASK_CHECK_SAME_ARTICLE = "Task_CheckSameArticle";
+    public static final String GATEWAY_SAME_ARTICLE = "Gateway_SameArticle";
+    public static final String EVENT_SAME_ARTICLE_SETTLED = "Event_SameArticleSettled";
     public static final String TASK_RANK_SUPPLIERS = "Task_RankSuppliers";
     public static final String TASK_TAKE_NEXT_SUPPLIER = "Task_TakeNextSupplier";
     public static final String TASK_ORDER = "Task_OrderFromSupplier";
@@ -49,6 +53,8 @@ public final class DocumentDeliveryProcess {
     /** Where the library holds it, shown on the Confirm task. */
     public static final String VAR_HOLDING_INFO = "holdingInfo";
     public static final String VAR_ARCHIVED_DOCUMENT = "archivedDocumentId";
+    /** The number of the open request for the same article this one waits for; null when none. */
+    public static final String VAR_SAME_ARTICLE_ON_ORDER = "sameArticleOnOrder";
     public static final String VAR_HELD_LOCALLY = "heldLocally";
     public static final String VAR_HOLDING_ACCESSIBLE = "holdingAccessible";
     public static final String VAR_REMAINING_SUPPLIERS = "remainingSuppliers";
