@@ -114,7 +114,7 @@ class LoanApiController {
                 r.getLenderCode(), r.getPickupDeadline(), r.lastPickupDay(clock.getZone()), r.getCheckedOutAt(),
                 r.getDueDate(), r.getRenewalsUsed(),
                 requests.renewalsAllowed(r), r.isRenewalPending(), requests.renewalRefusal(r).isEmpty(),
-                r.getStatus().cancellable(), r.getReturnedAt(), r.getOverdueDays(), r.getOverdueFee(),
+                r.isCancellable(), r.getReturnedAt(), r.getOverdueDays(), r.getOverdueFee(),
                 staff ? r.getBorrowingFee() : null, staff ? r.getShippingCost() : null, r.getSubmittedAt(), timeline);
     }
 }

@@ -75,6 +75,7 @@ class PatronJourneyBrowserTest {
             new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, java.time.Duration.ofSeconds(20))
                     .until(d -> d.getCurrentUrl().endsWith("/register/done"));
 
+            support.passSavePoint(card); // the job executor, a moment after the registration was stored
             // staff approve in Tasklist (here through the engine API)
             Task review = taskService.createTaskQuery().processInstanceBusinessKey(card)
                     .taskDefinitionKey(PatronRegistrationProcess.TASK_REVIEW).singleResult();
@@ -98,6 +99,7 @@ class PatronJourneyBrowserTest {
                     .until(d -> d.getCurrentUrl().contains("/requests/DD-"));
             String number = browser.url().replaceAll(".*/requests/", "");
             assertThat(number).matches("DD-\\d{4}-\\d{6}");
+            support.passSavePoint(number); // the checks after the save point: suppliers ranked
 
             // staff order and receive the copy (engine API and the archive, as the Tasklist forms do)
             Task order = taskService.createTaskQuery().processInstanceBusinessKey(number).singleResult();
@@ -156,6 +158,7 @@ class PatronJourneyBrowserTest {
         form.setSubjectArea("STM");
         form.setLanguage("en");
         String number = deliveries.submit(form, "2024110001").getRequestNumber();
+        support.passSavePoint(number);
         try (Browser browser = Browser.open(base())) {
             browser.login("2024110001", "reader2026");
             browser.driver.manage().window().setSize(new Dimension(390, 844));
