@@ -110,7 +110,7 @@ public class DeliveryRequests {
     private DocumentDeliveryRequest create(ArticleRequestForm form, Patron patron, String by) {
         DocumentDeliveryRequest request = requests.saveAndFlush(new DocumentDeliveryRequest(numbers.next("DD"),
                 patron.getCardNumber(), patron.getPatronType().name(), patron.getCollege(), form.toCitation(),
-                form.getNote(), clock.instant(), by == null ? DocumentDelivery.SYSTEM : by));
+                form.getNote(), form.getSource(), clock.instant(), by == null ? DocumentDelivery.SYSTEM : by));
         delivery.record(request, by, "SUBMITTED", by != null && !by.equals(patron.getCardNumber())
                 ? "entered by staff" : null, null, null);
         return request;

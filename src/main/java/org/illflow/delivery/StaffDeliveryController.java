@@ -47,7 +47,7 @@ class StaffDeliveryController {
     record OrderSheet(String requestNumber, String title, String authors, String journal, String issn, String doi,
             String volume, String issue, String pages, Integer year, String supplierCode, String supplierName,
             BigDecimal pricePerItem, BigDecimal pricePerPage, String workLink, String accountName, String password,
-            String deliveredBefore) {
+            String deliveredBefore, String eissn, String isbn, String pmid, String sourceDatabase) {
     }
 
     record ReceivedCopy(long documentId, int pageCount, long sizeBytes, BigDecimal cost) {
@@ -68,7 +68,8 @@ class StaffDeliveryController {
         return new OrderSheet(r.getRequestNumber(), r.getTitle(), r.getAuthors(), r.getJournal(), r.getIssn(),
                 r.getDoi(), r.getVolume(), r.getIssue(), r.getPages(), r.getYear(), s.getCode(),
                 s.name(Locale.SIMPLIFIED_CHINESE), s.getPricePerItem(), s.getPricePerPage(), s.getWorkLink(),
-                s.getAccountName(), suppliers.passwordForStaff(s.getCode()), deliveredBefore(r));
+                s.getAccountName(), suppliers.passwordForStaff(s.getCode()), deliveredBefore(r), r.getEissn(),
+                r.getIsbn(), r.getPmid(), r.getSourceDatabase());
     }
 
     /** Bought before (imported history)? Staff look in the old system's files before paying again. */

@@ -113,7 +113,7 @@ public class LoanRequests {
     private LoanRequest create(BookRequestForm form, Patron patron, String by) {
         LoanRequest request = requests.saveAndFlush(new LoanRequest(numbers.next("ILL"), patron.getCardNumber(),
                 patron.getPatronType().name(), patron.getCollege(), form.toCitation(), form.getNote(),
-                clock.instant(), by == null ? InterlibraryLoan.SYSTEM : by));
+                form.getSource(), clock.instant(), by == null ? InterlibraryLoan.SYSTEM : by));
         loan.record(request, by, "SUBMITTED", by != null && !by.equals(patron.getCardNumber())
                 ? "entered by staff" : null, null, null);
         return request;
