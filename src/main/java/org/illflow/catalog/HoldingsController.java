@@ -51,6 +51,10 @@ class HoldingsController {
                 return "catalog/holdings";
             }
             model.addAttribute("result", result);
+            model.addAttribute("kbart", "KBART".equals(format));
+        } catch (HoldingsImport.OlderListException e) {
+            model.addAttribute("error", "holdings.error.olderList");
+            model.addAttribute("detail", e.loaded());
         } catch (IllegalArgumentException | IllegalStateException e) {
             model.addAttribute("error", "holdings.error.unreadable");
             model.addAttribute("detail", e.getMessage());
