@@ -72,11 +72,20 @@ class EJournalHolding {
     @Column(name = "imported_at", nullable = false)
     private Instant importedAt;
 
+    /** The provider's package when the file is named {@code Provider_Package_YYYY-MM-DD.txt}, else null. */
+    @Column(name = "package_key", length = 200)
+    private String packageKey;
+
+    @Column(name = "list_date")
+    private LocalDate listDate;
+
     protected EJournalHolding() {
     }
 
-    EJournalHolding(String source, KbartTitle title, Instant importedAt) {
+    EJournalHolding(String source, KbartFileName fileName, KbartTitle title, Instant importedAt) {
         this.source = source;
+        this.packageKey = fileName == null ? null : fileName.packageKey();
+        this.listDate = fileName == null ? null : fileName.listDate();
         this.title = title.publicationTitle();
         this.titleKey = TitleKey.of(title.publicationTitle());
         this.printIssn = title.printIssn();
@@ -102,6 +111,19 @@ class EJournalHolding {
 
     String getTitle() {
         return title;
+    }
+
+    String getSource() {
+        return source;
+    }
+
+    LocalDate getListDate() {
+        return listDate;
+    }
+
+    /** One title whatever its coverage rows: by ISSN (print, else online), else by its normalised title. */
+    String titleIdentity() {
+        return printIssn != null ? printIssn : onlineIssn != null ? onlineIssn : titleKey;
     }
 
     /** The title's address, only when it is an http or https one (rows imported before that check included). */

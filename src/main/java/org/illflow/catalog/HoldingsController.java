@@ -56,6 +56,10 @@ class HoldingsController {
                 return refused("holdings.error.format", model, response);
             }
             model.addAttribute("result", result);
+            model.addAttribute("kbart", "KBART".equals(format));
+        } catch (HoldingsImport.OlderListException e) {
+            model.addAttribute("error", "holdings.error.olderList");
+            model.addAttribute("detail", e.loaded());
         } catch (IllegalArgumentException | IllegalStateException e) {
             model.addAttribute("detail", e.getMessage());
             return refused("holdings.error.unreadable", model, response);

@@ -79,7 +79,9 @@ public class HoldingsLookup {
     }
 
     private static Holding online(EJournalHolding h, String matchedBy) {
-        return new Holding(Holding.Kind.E_JOURNAL, h.getTitle(), h.getTitleUrl(), null, null, matchedBy);
+        return new Holding(Holding.Kind.E_JOURNAL, h.getTitle(), h.getTitleUrl(), null, null, matchedBy,
+                new Holding.Coverage(h.getFirstDate() == null ? null : h.getFirstDate().getYear(),
+                        h.getLastDate() == null ? null : h.getLastDate().getYear(), Embargo.parse(h.getEmbargo()).parts()));
     }
 
     private static Holding print(PrintHoldingRecord h, String matchedBy) {

@@ -19,6 +19,12 @@ interface EJournalHoldingRepository extends JpaRepository<EJournalHolding, Long>
     int deleteBySource(@Param("source") String source);
 
     long countBySource(String source);
+
+    List<EJournalHolding> findByPackageKey(String packageKey);
+
+    @Modifying
+    @Query("delete from EJournalHolding h where h.packageKey = :packageKey")
+    int deleteByPackageKey(@Param("packageKey") String packageKey);
 }
 
 interface PrintHoldingRepository extends JpaRepository<PrintHoldingRecord, Long> {
@@ -29,6 +35,8 @@ interface PrintHoldingRepository extends JpaRepository<PrintHoldingRecord, Long>
     List<PrintHoldingRecord> findByTitleKey(String titleKey);
 
     List<PrintHoldingRecord> findBySource(String source);
+
+    List<PrintHoldingRecord> findByHoldingKeyIn(java.util.Collection<String> holdingKeys);
 
     long countBySource(String source);
 }

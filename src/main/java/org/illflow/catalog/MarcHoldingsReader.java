@@ -76,6 +76,8 @@ public final class MarcHoldingsReader {
     private static final Pattern ISSN_CANDIDATE = Pattern.compile("\\d{4}[ -]?\\d{3}[\\dXx]");
     private static final Pattern YEAR = Pattern.compile("(?<!\\d)(1[5-9]\\d\\d|20\\d\\d)(?!\\d)");
     private static final Charset GB18030 = Charset.forName("GB18030");
+    // 中图法 class numbers: G252.7, TP311.12, I247.55, D9, K207-53
+    private static final Pattern CLC_CLASS = Pattern.compile("[A-Z][A-Z]?\\d[\\d.\\-=:+()\"<>/]*");
 
     private MarcHoldingsReader() {
     }
@@ -320,9 +322,7 @@ public final class MarcHoldingsReader {
 
         List<String[]> copies = new ArrayList<>();
         for (DataField f852 : fields(record, "852")) {
-            copies.add(new String[] {
-                join(" ", all(f852, 'k'), all(f852, 'h'), all(f852, 'i'), all(f852, 'm')),
-                join(" ", all(f852, 'b'), all(f852, 'c'))});
+            copies.add(new String[] {callNumber852(f852), join(" ", all(f852, 'b'), all(f852, 'c'))});
         }
         if (copies.isEmpty()) {
             for (DataField f952 : fields(record, "952")) {
@@ -332,6 +332,29 @@ public final class MarcHoldingsReader {
         }
         return toHoldings(copies, fallbackCallNumber, title, isbns, issns, publisher, year, edition, recordId,
                 MarcFormat.MARC21);
+    }
+
+    /**
+     * 852 prefix, class part, item part, suffix. Chinese catalogues (中图法: first indicator 8, "other scheme", or 7
+     * with {@code $2 clc}) write class number and book number with a slash, {@code G252.7/L89}; LC and Dewey
+     * separate them with a space ({@code QA76.6 .B453}). The slash is used only when the class part reads as a
+     * 中图法 number (one or two capital letters, then digits), so a local "other" scheme keeps its space.
+     */
+    private static String callNumber852(DataField f852) {
+        String classPart = join(" ", all(f852, 'h'));
+        String itemPart = join(" ", all(f852, 'i'));
+        char scheme = f852.getIndicator1();
+        String source = join(" ", all(f852, '2'));
+        boolean chineseScheme = scheme == '8'
+                || (scheme == '7' && source != null && source.toLowerCase(Locale.ROOT).matches(".*\\b(clc|zt)\\b.*"));
+        String shelfMark;
+        if (chineseScheme && classPart != null && itemPart != null && CLC_CLASS.matcher(classPart).matches()
+                && !itemPart.startsWith(".") && !classPart.endsWith("/")) {
+            shelfMark = classPart + "/" + itemPart;
+        } else {
+            shelfMark = join(" ", list(classPart), list(itemPart));
+        }
+        return join(" ", all(f852, 'k'), list(shelfMark), all(f852, 'm'));
     }
 
     private static String classCallNumber(Record record, String tag) {

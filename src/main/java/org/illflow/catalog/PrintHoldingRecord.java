@@ -85,6 +85,10 @@ class PrintHoldingRecord {
     @Column(name = "imported_at", nullable = false)
     private Instant importedAt;
 
+    /** Identifies the same catalogue copy across files: see {@link #keyOf(PrintHolding)}. */
+    @Column(name = "holding_key", length = 64)
+    private String holdingKey;
+
     @OneToMany(mappedBy = "holding", cascade = CascadeType.ALL, orphanRemoval = true)
     private List<PrintHoldingIdentifier> identifiers = new ArrayList<>();
 
@@ -103,8 +107,33 @@ class PrintHoldingRecord {
         this.recordId = holding.recordId();
         this.format = holding.format();
         this.importedAt = importedAt;
+        this.holdingKey = keyOf(holding);
         holding.isbn13s().forEach(isbn -> identifiers.add(new PrintHoldingIdentifier(this, "ISBN", isbn)));
         holding.issns().forEach(issn -> identifiers.add(new PrintHoldingIdentifier(this, "ISSN", issn)));
+    }
+
+    /**
+     * A digest of record id, normalised title, call number and location: the same record exported as ISO 2709
+     * and as MARCXML gives the same key, two copies of a book on different shelves two keys.
+     */
+    static String keyOf(PrintHolding holding) {
+        String identity = String.join("\u001F", String.valueOf(holding.recordId()), TitleKey.of(holding.title()),
+                String.valueOf(holding.callNumber()), String.valueOf(holding.location()));
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(identity.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    String getSource() {
+        return source;
+    }
+
+    String getHoldingKey() {
+        return holdingKey;
     }
 
     String getTitle() {

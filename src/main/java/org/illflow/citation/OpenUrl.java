@@ -23,8 +23,19 @@ import java.util.stream.Stream;
  */
 public final class OpenUrl {
 
-    /** Servers cap a request line near 8 KB, which also bounds any honest OpenURL. */
-    public static final int DEFAULT_MAX_QUERY_LENGTH = 8192;
+    /**
+     * The longest query illflow reads. Real links carry a few hundred characters, discovery systems with many
+     * authors and an abstract a few kilobytes; the server's own header limit ({@code server.max-http-request-
+     * header-size}) is set above this, so a longer link gets illflow's message rather than the server's bare 400.
+     */
+    public static final int DEFAULT_MAX_QUERY_LENGTH = 16_384;
+
+    /** The longest source database name kept on a request. */
+    public static final int MAX_SOURCE_LENGTH = 100;
+
+    // Line breaks and tabs become spaces; every other control character (C0, DEL, C1) is dropped.
+    private static final Pattern LINE_BREAKS = Pattern.compile("[\\t\\r\\n]+");
+    private static final Pattern CONTROLS = Pattern.compile("\\p{Cc}");
 
     private static final Pattern YEAR = Pattern.compile("(?<!\\d)(\\d{4})(?:\\d{4}|\\d{2})?(?!\\d)");
     private static final Pattern DOI_RESOLVER = Pattern.compile(
@@ -51,6 +62,29 @@ public final class OpenUrl {
         Fields fields = Fields.of(query, version);
         return new OpenUrlRequest(citationOf(fields), version, fields.first("rfr_id", "sid"),
                 fields.ignoredKeys());
+    }
+
+    /**
+     * The source database named by a referrer: {@code info:sid/primo.exlibrisgroup.com-01NWU_ALMA} gives
+     * {@code primo.exlibrisgroup.com-01NWU_ALMA}, the 0.1 {@code Entrez:PubMed} stays as it is. Null when absent.
+     */
+    public static String sourceDatabase(String referrer) {
+        if (referrer == null) {
+            return null;
+        }
+        String source = withoutControls(referrer).strip();
+        if (source.toLowerCase(Locale.ROOT).startsWith("info:sid/")) {
+            source = source.substring("info:sid/".length()).strip();
+        }
+        if (source.isEmpty()) {
+            return null;
+        }
+        return source.length() <= MAX_SOURCE_LENGTH ? source : source.substring(0, MAX_SOURCE_LENGTH);
+    }
+
+    /** Drops control characters a value must not carry into a form, a mail or a report. */
+    static String withoutControls(String value) {
+        return CONTROLS.matcher(LINE_BREAKS.matcher(value).replaceAll(" ")).replaceAll("");
     }
 
     public static Map<String, List<String>> parseQueryString(String rawQuery) {
@@ -275,7 +309,7 @@ public final class OpenUrl {
             Fields fields = new Fields();
             query.forEach((key, rawValues) -> {
                 if (key != null && rawValues != null) {
-                    fields.add(key.strip(), rawValues, version);
+                    fields.add(withoutControls(key).strip(), rawValues, version);
                 }
             });
             return fields;
@@ -284,6 +318,7 @@ public final class OpenUrl {
         private void add(String key, List<String> rawValues, OpenUrlVersion version) {
             List<String> present = rawValues.stream()
                     .filter(Objects::nonNull)
+                    .map(OpenUrl::withoutControls)
                     .map(String::strip)
                     .filter(value -> !value.isEmpty())
                     .toList();

@@ -2,7 +2,6 @@ package org.illflow.delivery;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
@@ -18,12 +17,13 @@ import org.illflow.citation.ValidPageRange;
  * What a patron (or staff on their behalf) asks for: an article, a book chapter or a conference paper.
  * Messages are keys of messages*.properties, answered in the request's language.
  */
+@TitleOrIdentifier
 public class ArticleRequestForm {
 
     @Pattern(regexp = "ARTICLE|CHAPTER|PROCEEDING", message = "{dd.genre.invalid}")
     private String genre = "ARTICLE";
 
-    @NotBlank(message = "{dd.title.required}")
+    // required unless a DOI or PMID names the document (@TitleOrIdentifier)
     @Size(max = 1000, message = "{dd.field.tooLong}")
     private String title;
 
@@ -75,6 +75,21 @@ public class ArticleRequestForm {
 
     @Size(max = 1000, message = "{dd.field.tooLong}")
     private String note;
+
+    /** The database the patron came from (OpenURL {@code rfr_id} / {@code sid}), kept for the reports. */
+    @Size(max = 100, message = "{dd.source.tooLong}")
+    private String source;
+
+    /**
+     * How a request without a title is named ({@code PMID 12345678}, {@code DOI 10.1/x}): the identifier the
+     * patron gave, which staff use to complete the citation. Null when there is neither.
+     */
+    public String identifier() {
+        if (doi != null && org.illflow.citation.CitationValidation.isAcceptableDoi(doi)) {
+            return "DOI " + doi;
+        }
+        return pmid != null && pmid.matches("\\d{1,12}") ? "PMID " + pmid : null;
+    }
 
     public Citation toCitation() {
         return Citation.builder().genre(CitationGenre.valueOf(genre == null ? "ARTICLE" : genre)).title(title)
@@ -217,6 +232,14 @@ public class ArticleRequestForm {
 
     public void setSubjectArea(String subjectArea) {
         this.subjectArea = clean(subjectArea);
+    }
+
+    public String getSource() {
+        return source;
+    }
+
+    public void setSource(String source) {
+        this.source = org.illflow.citation.OpenUrl.sourceDatabase(source);
     }
 
     public String getNote() {

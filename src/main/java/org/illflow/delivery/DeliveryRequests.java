@@ -133,7 +133,7 @@ public class DeliveryRequests {
             Instant now) {
         DocumentDeliveryRequest request = requests.saveAndFlush(new DocumentDeliveryRequest(number,
                 patron.getCardNumber(), patron.getPatronType().name(), patron.getCollege(), form.toCitation(),
-                form.getNote(), now, by == null ? DocumentDelivery.SYSTEM : by));
+                form.getNote(), form.getSource(), now, by == null ? DocumentDelivery.SYSTEM : by));
         delivery.record(request, by, "SUBMITTED", by != null && !by.equals(patron.getCardNumber())
                 ? "entered by staff" : null, null, null);
         return request;

@@ -90,6 +90,10 @@ public class DocumentDeliveryRequest {
     @Column(length = 1000)
     private String note;
 
+    /** The database the request came from by OpenURL ({@code rfr_id} / {@code sid}); null when typed in. */
+    @Column(name = "source_database", length = 100)
+    private String sourceDatabase;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 15)
     private DeliveryStatus status;
@@ -153,13 +157,15 @@ public class DocumentDeliveryRequest {
     }
 
     DocumentDeliveryRequest(String requestNumber, String patronCardNumber, String patronType, String college,
-            Citation citation, String note, Instant at, String submittedBy) {
+            Citation citation, String note, String sourceDatabase, Instant at, String submittedBy) {
         this.requestNumber = requestNumber;
         this.patronCardNumber = patronCardNumber;
         this.patronType = patronType;
         this.college = college;
         this.genre = citation.genre();
-        this.title = citation.title();
+        // a request by DOI or PMID alone is named by it until staff complete the citation
+        this.title = citation.title() != null ? citation.title()
+                : citation.doi() != null ? "DOI " + citation.doi() : "PMID " + citation.pmid();
         this.authors = citation.authors();
         this.journal = citation.journal();
         this.issn = citation.issnValue().orElse(null);
@@ -179,6 +185,7 @@ public class DocumentDeliveryRequest {
         this.doiMatch = keys.doiHash();
         this.titleMatch = keys.titleHash();
         this.note = note;
+        this.sourceDatabase = sourceDatabase;
         this.status = DeliveryStatus.SUBMITTED;
         this.submittedAt = at;
         this.updatedAt = at;
@@ -327,6 +334,22 @@ public class DocumentDeliveryRequest {
 
     public String getNote() {
         return note;
+    }
+
+    public String getEissn() {
+        return eissn;
+    }
+
+    public String getIsbn() {
+        return isbn;
+    }
+
+    public String getPmid() {
+        return pmid;
+    }
+
+    public String getSourceDatabase() {
+        return sourceDatabase;
     }
 
     public DeliveryStatus getStatus() {

@@ -53,7 +53,8 @@ class StaffDeliveryController {
             String volume, String issue, String pages, Integer year, String supplierCode, String supplierName,
             BigDecimal pricePerItem, BigDecimal pricePerPage, String tariff, Integer pageCount,
             BigDecimal expectedPrice, String workLink, String accountName, String password, boolean passwordWithheld,
-            String deliveredBefore, List<String> sameArticleOpen) {
+            String deliveredBefore, List<String> sameArticleOpen, String eissn, String isbn, String pmid,
+            String sourceDatabase) {
     }
 
     record ReceivedCopy(long documentId, int pageCount, long sizeBytes, BigDecimal cost) {
@@ -81,7 +82,8 @@ class StaffDeliveryController {
                 r.getDoi(), r.getVolume(), r.getIssue(), r.getPages(), r.getYear(), s.getCode(),
                 s.name(Locale.SIMPLIFIED_CHINESE), s.getPricePerItem(), s.getPricePerPage(), s.copyTariff(), pages,
                 pages == null ? null : s.copyCost(pages), s.getWorkLink(),
-                s.getAccountName(), password, task.isEmpty() && s.hasPassword(), deliveredBefore(r), sameArticleOpen(r));
+                s.getAccountName(), password, task.isEmpty() && s.hasPassword(), deliveredBefore(r), sameArticleOpen(r),
+                r.getEissn(), r.getIsbn(), r.getPmid(), r.getSourceDatabase());
     }
 
     /** Other open requests for the same article: those waiting for this one are served by its copy. */

@@ -47,6 +47,10 @@ public class BookRequestForm {
     @Size(max = 1000, message = "{loan.field.tooLong}")
     private String note;
 
+    /** The database the patron came from (OpenURL {@code rfr_id} / {@code sid}), kept for the reports. */
+    @Size(max = 100, message = "{dd.source.tooLong}")
+    private String source;
+
     public Citation toCitation() {
         return Citation.builder().genre(CitationGenre.BOOK).title(title).authors(authors).isbn(isbn)
                 .publisher(publisher).year(year).edition(edition).language(language).subjectArea(subjectArea)
@@ -123,6 +127,14 @@ public class BookRequestForm {
 
     public void setSubjectArea(String subjectArea) {
         this.subjectArea = clean(subjectArea);
+    }
+
+    public String getSource() {
+        return source;
+    }
+
+    public void setSource(String source) {
+        this.source = org.illflow.citation.OpenUrl.sourceDatabase(source);
     }
 
     public String getNote() {

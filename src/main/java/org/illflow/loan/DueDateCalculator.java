@@ -7,22 +7,37 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.function.UnaryOperator;
+
+import org.illflow.calendar.WorkingCalendar;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import org.springframework.stereotype.Component;
 
 /**
  * The dates and money of a loan, in the library's time zone. Days are calendar days: a due date is a day, and
- * the book is due by the end of it. Timers fire at the start of a day.
+ * the book is due by the end of it. Timers fire at the start of a day. A due date or a last pickup day that falls
+ * on a day the circulation desk is closed (a public holiday in the working-day calendar; weekends too when
+ * {@code illflow.loan.desk-open-on-weekends} is false) moves to the next day it is open; a weekend day worked
+ * instead (调休) is open.
  */
 @Component
 public class DueDateCalculator {
 
     private final LoanSettings settings;
     private final ZoneId zone;
+    private final UnaryOperator<LocalDate> nextOpenDay;
 
-    DueDateCalculator(LoanSettings settings, Clock clock) {
+    @Autowired
+    DueDateCalculator(LoanSettings settings, Clock clock, WorkingCalendar calendar) {
+        this(settings, clock, day -> calendar.nextOpenDay(day, settings.isDeskOpenOnWeekends()));
+    }
+
+    /** With another rule for closed days (tests; {@code UnaryOperator.identity()}: every day open). */
+    DueDateCalculator(LoanSettings settings, Clock clock, UnaryOperator<LocalDate> nextOpenDay) {
         this.settings = settings;
         this.zone = clock.getZone();
+        this.nextOpenDay = nextOpenDay;
     }
 
     /**
@@ -32,17 +47,17 @@ public class DueDateCalculator {
     public LocalDate dueDate(Instant checkedOutAt, int lenderLoanPeriodDays) {
         LocalDate checkOutDay = day(checkedOutAt);
         LocalDate due = checkOutDay.plusDays(lenderLoanPeriodDays).minus(settings.getReturnShippingBuffer());
-        return due.isAfter(checkOutDay) ? due : checkOutDay.plusDays(1);
+        return nextOpenDay.apply(due.isAfter(checkOutDay) ? due : checkOutDay.plusDays(1));
     }
 
     /** A renewal adds the lender's loan period to the current due date. */
     public LocalDate renewedDueDate(LocalDate currentDueDate, int lenderLoanPeriodDays) {
-        return currentDueDate.plusDays(lenderLoanPeriodDays);
+        return nextOpenDay.apply(currentDueDate.plusDays(lenderLoanPeriodDays));
     }
 
-    /** The last day the patron may collect the book: the arrival day + the pickup window. */
+    /** The last day the patron may collect the book: the arrival day + the pickup window (an open day). */
     public LocalDate lastPickupDay(Instant arrivedAt) {
-        return day(arrivedAt).plus(settings.getPickupWindow());
+        return nextOpenDay.apply(day(arrivedAt).plus(settings.getPickupWindow()));
     }
 
     /** When the book goes back uncollected: as the last pickup day ends. */

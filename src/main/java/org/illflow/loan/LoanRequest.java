@@ -68,6 +68,10 @@ public class LoanRequest {
     @Column(length = 1000)
     private String note;
 
+    /** The database the request came from by OpenURL ({@code rfr_id} / {@code sid}); null when typed in. */
+    @Column(name = "source_database", length = 100)
+    private String sourceDatabase;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 15)
     private LoanStatus status;
@@ -148,7 +152,7 @@ public class LoanRequest {
     }
 
     LoanRequest(String requestNumber, String patronCardNumber, String patronType, String college, Citation book,
-            String note, Instant at, String submittedBy) {
+            String note, String sourceDatabase, Instant at, String submittedBy) {
         this.requestNumber = requestNumber;
         this.patronCardNumber = patronCardNumber;
         this.patronType = patronType;
@@ -162,6 +166,7 @@ public class LoanRequest {
         this.language = book.language();
         this.subjectArea = book.subjectArea();
         this.note = note;
+        this.sourceDatabase = sourceDatabase;
         this.status = LoanStatus.SUBMITTED;
         this.submittedAt = at;
         this.updatedAt = at;
@@ -324,6 +329,10 @@ public class LoanRequest {
 
     public String getSubjectArea() {
         return subjectArea;
+    }
+
+    public String getSourceDatabase() {
+        return sourceDatabase;
     }
 
     public String getNote() {

@@ -138,7 +138,7 @@ public class LoanRequests {
     private LoanRequest create(BookRequestForm form, Patron patron, String by, String number, Instant now) {
         LoanRequest request = requests.saveAndFlush(new LoanRequest(number, patron.getCardNumber(),
                 patron.getPatronType().name(), patron.getCollege(), form.toCitation(), form.getNote(),
-                now, by == null ? InterlibraryLoan.SYSTEM : by));
+                form.getSource(), now, by == null ? InterlibraryLoan.SYSTEM : by));
         loan.record(request, by, "SUBMITTED", by != null && !by.equals(patron.getCardNumber())
                 ? "entered by staff" : null, null, null);
         return request;

@@ -25,6 +25,20 @@ public class LoanSettings {
     private BigDecimal overdueFeePerDay = new BigDecimal("0.50");
     /** Overdue notices go out when the due date ends and then at this interval until the book is back. */
     private Period overdueNoticeInterval = Period.ofDays(7);
+    /**
+     * Whether the circulation desk lends and takes back books on Saturdays and Sundays (most Chinese university
+     * libraries do). Public holidays in the working-day calendar are closed either way; with false, weekends are
+     * closed too, except the weekend days worked instead (调休).
+     */
+    private boolean deskOpenOnWeekends = true;
+
+    public boolean isDeskOpenOnWeekends() {
+        return deskOpenOnWeekends;
+    }
+
+    public void setDeskOpenOnWeekends(boolean deskOpenOnWeekends) {
+        this.deskOpenOnWeekends = deskOpenOnWeekends;
+    }
 
     /** ISO 8601, as a BPMN timer cycle wants it. */
     public String getOverdueNoticeIntervalIso() {

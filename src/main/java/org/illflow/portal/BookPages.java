@@ -62,8 +62,9 @@ class BookPages {
     }
 
     /** A book arriving by OpenURL: the form pre-filled, checked, with field errors for malformed values. */
-    String fromCitation(Citation citation, Principal principal, Model model) {
+    String fromCitation(Citation citation, String source, Principal principal, Model model) {
         BookRequestForm form = new BookRequestForm();
+        form.setSource(source);
         form.setTitle(citation.title());
         form.setAuthors(citation.authors());
         form.setIsbn(citation.isbn());

@@ -24,8 +24,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class OpenUrlController {
 
-    /** Real links are a few hundred characters; anything far longer is refused before parsing. */
-    static final int MAX_QUERY_LENGTH = 8192;
+    /** Real links are a few hundred characters; anything far longer is refused before parsing (below the server's limit). */
+    static final int MAX_QUERY_LENGTH = OpenUrl.DEFAULT_MAX_QUERY_LENGTH;
 
     private final RequestPagesController articles;
     private final BookPages books;
@@ -52,11 +52,13 @@ class OpenUrlController {
         OpenUrlRequest openUrl = OpenUrl.parse(OpenUrl.parseQueryString(query, MAX_QUERY_LENGTH));
         Citation citation = openUrl.citation();
         model.addAttribute("fromOpenUrl", true);
-        model.addAttribute("referrer", openUrl.referrer());
+        String source = OpenUrl.sourceDatabase(openUrl.referrer());
+        model.addAttribute("referrer", source);
         if (citation.genre().returnable()) {
-            return books.fromCitation(citation, principal, model);
+            return books.fromCitation(citation, source, principal, model);
         }
         ArticleRequestForm form = formOf(citation);
+        form.setSource(source);
         BindingResult result = new BeanPropertyBindingResult(form, "form");
         validator.validate(form, result);
         model.addAttribute("form", form);

@@ -75,7 +75,31 @@ class RequestPagesController {
     String article(Principal principal, Model model, OneStopCheck.Result check) {
         model.addAttribute("mayRequest", patrons.byCardNumber(principal.getName()).map(Patron::isActive).orElse(false));
         model.addAttribute("check", check);
+        if (model.getAttribute("form") instanceof ArticleRequestForm form && form.getTitle() == null
+                && form.identifier() != null) {
+            model.addAttribute("identifierOnly", form.identifier());
+            model.addAttribute("missingFields", missingFields(form));
+        }
         return "portal/article";
+    }
+
+    /** The message keys of what a request by identifier alone does not say (a PubMed link: everything). */
+    static java.util.List<String> missingFields(ArticleRequestForm form) {
+        java.util.List<String> missing = new java.util.ArrayList<>();
+        missing.add("portal.missing.title");
+        if (form.getAuthors() == null) {
+            missing.add("portal.missing.authors");
+        }
+        if (form.getJournal() == null) {
+            missing.add("portal.missing.journal");
+        }
+        if (form.getYear() == null) {
+            missing.add("portal.missing.year");
+        }
+        if (form.getPages() == null) {
+            missing.add("portal.missing.pages");
+        }
+        return missing;
     }
 
     @PostMapping(value = "/requests/new/article", params = "check")
@@ -111,6 +135,7 @@ class RequestPagesController {
         checked.setEissn(result.hasFieldErrors("eissn") ? null : form.getEissn());
         checked.setIsbn(result.hasFieldErrors("isbn") ? null : form.getIsbn());
         checked.setDoi(result.hasFieldErrors("doi") ? null : form.getDoi());
+        checked.setPmid(result.hasFieldErrors("pmid") ? null : form.getPmid());
         checked.setYear(result.hasFieldErrors("year") ? null : form.getYear());
         checked.setLanguage(result.hasFieldErrors("language") ? null : form.getLanguage());
         return checked.toCitation();

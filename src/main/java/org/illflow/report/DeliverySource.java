@@ -19,7 +19,7 @@ class DeliverySource implements ReportSource {
                        case when status = 'CANCELLED' then 1 else 0 end as cancelled,
                        case when status = 'FROM_ARCHIVE' then 1 else 0 end as from_archive,
                        case when status = 'HELD_LOCALLY' then 1 else 0 end as held_locally,
-                       cost, cast(null as numeric(10,2)) as overdue_fee
+                       cost, cast(null as numeric(10,2)) as overdue_fee, source_database
                 from document_delivery_request
                 where submitted_at >= ? and submitted_at < ?""";
     }

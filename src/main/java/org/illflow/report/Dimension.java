@@ -16,7 +16,9 @@ public enum Dimension {
     COLLEGE("college"),
     PATRON("patron"),
     SUPPLIER("supplier"),
-    JOURNAL("journal");
+    JOURNAL("journal"),
+    /** The database a request came from by OpenURL (数据库来源); typed-in requests and history have none. */
+    SOURCE("source");
 
     private final String param;
 
@@ -48,6 +50,7 @@ public enum Dimension {
             case SUPPLIER -> "supplier";
             // one journal = one ISSN; without an ISSN its title
             case JOURNAL -> "coalesce(issn, journal)";
+            case SOURCE -> "source_database";
         };
     }
 

@@ -1,26 +1,26 @@
 package org.illflow.report;
 
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Strict UTF-8 and RFC 4180 CSV for the legacy import: each record with the line it starts on. */
+import org.illflow.system.TextEncoding;
+
+/** Strict UTF-8 or GB18030 and RFC 4180 CSV for the legacy import: each record with the line it starts on. */
 final class LegacyCsv {
 
     record Record(int line, List<String> fields) {
     }
 
-    /** Thrown for a file that is not UTF-8; {@code line} is where the first invalid byte sits. */
-    static final class NotUtf8Exception extends Exception {
+    /** The text of a file and the encoding it was read in ({@code UTF-8} or {@code GB18030}). */
+    record Decoded(String text, String encoding) {
+    }
+
+    /** Thrown for a file that is neither UTF-8 nor GB18030, with the line of the first bad byte. */
+    static final class UnreadableEncodingException extends Exception {
         final int line;
 
-        NotUtf8Exception(int line) {
-            super("not UTF-8 at line " + line);
+        UnreadableEncodingException(int line) {
+            super("neither UTF-8 nor GB18030 at line " + line);
             this.line = line;
         }
     }
@@ -28,26 +28,14 @@ final class LegacyCsv {
     private LegacyCsv() {
     }
 
-    /** Decodes strictly (a GBK or Latin-1 file fails here rather than turning into mojibake); drops a BOM. */
-    static String decode(byte[] content) throws NotUtf8Exception {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(content);
-        CharBuffer out = CharBuffer.allocate(content.length + 1);
-        CoderResult result = decoder.decode(in, out, true);
-        if (result.isError()) {
-            int line = 1;
-            for (int i = 0; i < in.position(); i++) {
-                if (content[i] == '\n') {
-                    line++;
-                }
-            }
-            throw new NotUtf8Exception(line);
+    /** UTF-8 (with or without BOM) or GB18030, as {@link TextEncoding} reads them. */
+    static Decoded decode(byte[] content) throws UnreadableEncodingException {
+        try {
+            TextEncoding.Decoded decoded = TextEncoding.decodeUtf8OrGb18030(content);
+            return new Decoded(decoded.text(), decoded.encoding());
+        } catch (TextEncoding.UnreadableException e) {
+            throw new UnreadableEncodingException(e.line());
         }
-        decoder.flush(out);
-        out.flip();
-        String text = out.toString();
-        return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
     /** Splits into records; blank lines are skipped. A quote left open runs to the end of the file. */

@@ -31,7 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Imports the request history of the library's previous system from CSV (format in the README) into
  * {@code legacy_request}, where the reports read it. All or nothing: a file with any bad row, wrong columns,
- * another encoding than UTF-8 or a request number already known stores nothing and says where.
+ * an encoding that is neither UTF-8 nor GB18030 (what Excel on Chinese Windows writes) or a request number already known stores nothing and says where.
  */
 @Service
 public class LegacyImport {
@@ -48,7 +48,12 @@ public class LegacyImport {
     public record Problem(int line, String key, List<Object> arguments) {
     }
 
-    public record Result(int imported, List<Problem> problems) {
+    /** What an import did; {@code encoding} is how the file was read (UTF-8 or GB18030). */
+    public record Result(int imported, List<Problem> problems, String encoding) {
+        public Result(int imported, List<Problem> problems) {
+            this(imported, problems, "UTF-8");
+        }
+
         public boolean stored() {
             return problems.isEmpty();
         }
@@ -74,12 +79,13 @@ public class LegacyImport {
 
     @Transactional
     public Result importCsv(String sourceFile, byte[] content) {
-        String text;
+        LegacyCsv.Decoded decoded;
         try {
-            text = LegacyCsv.decode(content);
-        } catch (LegacyCsv.NotUtf8Exception e) {
+            decoded = LegacyCsv.decode(content);
+        } catch (LegacyCsv.UnreadableEncodingException e) {
             return refused(new Problem(e.line, "report.import.error.encoding", List.of()));
         }
+        String text = decoded.text();
         List<LegacyCsv.Record> records = LegacyCsv.parse(text);
         if (records.isEmpty()) {
             return refused(new Problem(0, "report.import.error.empty", List.of()));
@@ -165,7 +171,7 @@ public class LegacyImport {
                         row.delivered() == null ? null : row.delivered().toInstant(), source);
             }
         }
-        return new Result(rows.size(), List.of());
+        return new Result(rows.size(), List.of(), decoded.encoding());
     }
 
     private Parsed parse(LegacyCsv.Record record, Map<String, Integer> index, List<Problem> problems) {

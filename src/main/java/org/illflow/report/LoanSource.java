@@ -32,7 +32,7 @@ class LoanSource implements ReportSource {
                        case when status = 'HELD_LOCALLY' then 1 else 0 end as held_locally,
                        case when borrowing_fee is null and shipping_cost is null then null
                             else coalesce(borrowing_fee, 0) + coalesce(shipping_cost, 0) end as cost,
-                       overdue_fee
+                       overdue_fee, source_database
                 from loan_request
                 where submitted_at >= ? and submitted_at < ?""";
     }

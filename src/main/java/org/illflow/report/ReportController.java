@@ -78,6 +78,7 @@ class ReportController {
         ReportTable turnaround = tables.table(title("turnaround", locale), distribution, locale);
         charts.add(chartModel("turnaround", turnaround, turnaroundSpec(distribution, locale), "report=turnaround"));
         model.addAttribute("charts", charts);
+        model.addAttribute("totals", reports.totals(range[0], range[1]));
         return "report/dashboard";
     }
 
@@ -89,7 +90,7 @@ class ReportController {
         model.addAttribute("dims", dims == null ? List.of() : dims);
         model.addAttribute("top", top);
         if (dims == null) {
-            LocalDate[] range = reports.lastTenYears();
+            LocalDate[] range = reports.defaultWindow();
             model.addAttribute("from", range[0]);
             model.addAttribute("to", range[1]);
             return "report/free";
@@ -156,7 +157,7 @@ class ReportController {
     }
 
     private LocalDate[] range(String from, String to) {
-        LocalDate[] defaults = reports.lastTenYears();
+        LocalDate[] defaults = reports.defaultWindow();
         return new LocalDate[] {date(from, defaults[0]), date(to, defaults[1])};
     }
 

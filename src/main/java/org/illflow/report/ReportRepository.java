@@ -108,6 +108,20 @@ class ReportRepository {
         return counts;
     }
 
+    /** The day of the earliest request any source holds (imported history included), in the library's zone. */
+    java.util.Optional<LocalDate> earliestSubmission() {
+        OffsetDateTime earliest = null;
+        for (ReportSource source : activeSources()) {
+            OffsetDateTime first = jdbc.queryForObject("select min(submitted_at) from (" + source.factsSql() + ") s",
+                    OffsetDateTime.class, OffsetDateTime.parse("1000-01-01T00:00:00Z"),
+                    OffsetDateTime.parse("9000-01-01T00:00:00Z"));
+            if (first != null && (earliest == null || first.isBefore(earliest))) {
+                earliest = first;
+            }
+        }
+        return java.util.Optional.ofNullable(earliest).map(t -> t.atZoneSameInstant(zone).toLocalDate());
+    }
+
     /** Which of these request numbers any source already holds (whatever its date). */
     List<String> existingRequestNumbers(List<String> numbers) {
         List<String> found = new ArrayList<>();

@@ -8,7 +8,8 @@ package org.illflow.report;
  * <pre>
  * service, request_number, submitted_at, finished_at (delivered / satisfied), patron_type, college, patron,
  * supplier (supplier or lender), journal, issn, filled, unfilled, cancelled, from_archive, held_locally
- * (each 0 or 1), cost (what the library paid), overdue_fee (charged to the patron)
+ * (each 0 or 1), cost (what the library paid), overdue_fee (charged to the patron), source_database (the
+ * database an OpenURL came from, or null)
  * </pre>
  */
 interface ReportSource {

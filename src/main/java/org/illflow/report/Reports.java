@@ -92,10 +92,30 @@ public class Reports {
                 repository.turnaroundBuckets(from, to));
     }
 
-    /** The default period of the dashboard: the last ten calendar years, this one included. */
-    public LocalDate[] lastTenYears() {
+    /**
+     * The default period of the dashboard and the free report: the last ten calendar years, this one included, or
+     * further back to the first year with any request (imported history included), within the longest period a
+     * report covers.
+     */
+    @Transactional(readOnly = true)
+    public LocalDate[] defaultWindow() {
         int year = LocalDate.now(clock).getYear();
-        return new LocalDate[] {LocalDate.of(year - 9, 1, 1), LocalDate.of(year, 12, 31)};
+        int first = year - 9;
+        java.util.Optional<LocalDate> earliest = repository.earliestSubmission();
+        if (earliest.isPresent() && earliest.get().getYear() < first) {
+            first = Math.max(earliest.get().getYear(), Math.max(ReportQuery.EARLIEST.getYear(),
+                    year - ReportQuery.MAX_YEARS + 1));
+        }
+        return new LocalDate[] {LocalDate.of(first, 1, 1), LocalDate.of(year, 12, 31)};
+    }
+
+    /** The whole period in one row: requests, filled, fill rate, held locally … for the dashboard's key figures. */
+    @Transactional(readOnly = true)
+    public ReportRow totals(LocalDate from, LocalDate to) {
+        ReportQuery.checkRange(from, to);
+        checkNotFuture(to);
+        return repository.groups(List.of(), from, to, false).stream().findFirst()
+                .orElse(ReportRow.counted(List.of(), 0));
     }
 
     private void checkNotFuture(LocalDate to) {

@@ -40,7 +40,8 @@ class HoldingsPageTest {
                         .param("format", "KBART").with(csrf()).with(user("admin").roles("ADMIN", "STAFF"))
                         .cookie(new Cookie("illflow-lang", "en")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(page).contains("Imported 1 records from page-test.txt").contains("1 rows could not be imported")
+        assertThat(page).contains("Imported from page-test.txt: 1 title, 1 coverage period, none with an embargo")
+                .contains("1 row could not be imported")
                 .contains("line 3");
     }
 

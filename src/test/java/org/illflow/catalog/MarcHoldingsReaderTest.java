@@ -83,10 +83,10 @@ class MarcHoldingsReaderTest {
         assertThat(first.recordId()).isEqualTo("t-0001");
         assertThat(first.format()).isEqualTo(MarcFormat.MARC21);
         assertThat(first.location()).isEqualTo("总馆 三楼 社科书库");
-        assertThat(first.callNumber()).isEqualTo("I247.55 2231");
+        assertThat(first.callNumber()).as("中图法 class and book number joined with a slash").isEqualTo("I247.55/2231");
         PrintHolding second = result.holdings().get(1);
         assertThat(second.location()).isEqualTo("分馆 二楼");
-        assertThat(second.callNumber()).as("852$k prefix first").isEqualTo("参考 I247.55 2231");
+        assertThat(second.callNumber()).as("852$k prefix first").isEqualTo("参考 I247.55/2231");
     }
 
     @Test
@@ -303,5 +303,22 @@ class MarcHoldingsReaderTest {
     void emptyInputGivesNothing() {
         assertThat(read(new byte[0]).holdings()).isEmpty();
         assertThat(read("\n\n".getBytes(StandardCharsets.US_ASCII)).problems()).isEmpty();
+    }
+
+    @Test
+    void callNumbersAreJoinedTheWayTheirSchemeWritesThem() {
+        Record r = record("00000cam a2200000 i 4500", "cn-1");
+        r.addVariableField(field("245", '1', '0', "a", "图书馆学概论"));
+        // 中图法 as "other scheme" and as $2 clc: class number / book number
+        r.addVariableField(field("852", '8', ' ', "b", "总馆", "h", "G252.7", "i", "L89"));
+        r.addVariableField(field("852", '7', ' ', "b", "分馆", "h", "G252.7", "i", "L89", "2", "clc"));
+        // LC keeps its space and its cutter's dot; a local "other" scheme that is no 中图法 number keeps its space
+        r.addVariableField(field("852", '0', ' ', "b", "Main", "h", "QA76.6", "i", ".B453 2000"));
+        r.addVariableField(field("852", '8', ' ', "b", "Fiction room", "h", "Fiction", "i", "SMI"));
+
+        List<PrintHolding> holdings = read(iso2709("UTF-8", r)).holdings();
+
+        assertThat(holdings).extracting(PrintHolding::callNumber)
+                .containsExactly("G252.7/L89", "G252.7/L89", "QA76.6 .B453 2000", "Fiction SMI");
     }
 }

@@ -372,10 +372,60 @@ class OpenUrlTest {
         }
 
         @Test
-        void theDefaultLimitIsEightKilobytes() {
-            String query = "rft.atitle=" + "a".repeat(OpenUrl.DEFAULT_MAX_QUERY_LENGTH);
+        void theDefaultLimitIsSixteenKilobytesSoLinksWithAbstractsStillRead() {
+            String tenKilobytes = "rft.atitle=" + "a".repeat(10_000);
+            assertThat(OpenUrl.parseQueryString(tenKilobytes).get("rft.atitle").get(0)).hasSize(10_000);
 
+            String query = "rft.atitle=" + "a".repeat(OpenUrl.DEFAULT_MAX_QUERY_LENGTH);
             assertThatIllegalArgumentException().isThrownBy(() -> OpenUrl.parseQueryString(query));
+        }
+    }
+
+    @Nested
+    class WhatALinkCarries {
+
+        @Test
+        void controlCharactersInValuesAreDroppedAndLineBreaksBecomeSpaces() {
+            Citation citation = parse("rft.atitle=Graphene%0D%0Aoxide%00%07+films&rft.jtitle=Carbon%1B%5B31m"
+                    + "&rft.aulast=Li%C2%85&rft.issn=0008-6223%09&rft.date=2020%7F").citation();
+
+            assertThat(citation.title()).isEqualTo("Graphene oxide films");
+            assertThat(citation.journal()).isEqualTo("Carbon[31m");
+            assertThat(citation.authors()).isEqualTo("Li");
+            assertThat(citation.issn()).isEqualTo("0008-6223");
+            assertThat(citation.year()).isEqualTo(2020);
+        }
+
+        @Test
+        void aPubMedLinkOutKeepsItsPmidAndSource() {
+            OpenUrlRequest request = parse("sid=Entrez:PubMed&id=pmid:31452104");
+
+            assertThat(request.citation().pmid()).isEqualTo("31452104");
+            assertThat(request.citation().title()).isNull();
+            assertThat(OpenUrl.sourceDatabase(request.referrer())).isEqualTo("Entrez:PubMed");
+        }
+
+        @Test
+        void aChapterKeepsItsBooksIsbnAndAnArticleItsEissn() {
+            Citation chapter = parse("rft_val_fmt=info:ofi/fmt:kev:mtx:book&rft.genre=bookitem&rft.atitle=Introduction"
+                    + "&rft.btitle=Handbook+of+catalysis&rft.isbn=978-0-306-40615-7").citation();
+            assertThat(chapter.genre()).isEqualTo(CitationGenre.CHAPTER);
+            assertThat(chapter.isbn()).isEqualTo("978-0-306-40615-7");
+
+            Citation article = parse("rft_val_fmt=info:ofi/fmt:kev:mtx:journal&rft.atitle=Stars"
+                    + "&rft.jtitle=The+Astrophysical+Journal&rft.issn=0004-637X&rft.eissn=1538-4357").citation();
+            assertThat(article.issn()).isEqualTo("0004-637X");
+            assertThat(article.eissn()).isEqualTo("1538-4357");
+        }
+
+        @Test
+        void theSourceDatabaseIsTheReferrerWithoutItsSchemeAndWithoutControls() {
+            assertThat(OpenUrl.sourceDatabase("info:sid/primo.exlibrisgroup.com-01NWU_ALMA"))
+                    .isEqualTo("primo.exlibrisgroup.com-01NWU_ALMA");
+            assertThat(OpenUrl.sourceDatabase("INFO:SID/www.cnki.net:CJFD\u0000\n")).isEqualTo("www.cnki.net:CJFD");
+            assertThat(OpenUrl.sourceDatabase("  ")).isNull();
+            assertThat(OpenUrl.sourceDatabase(null)).isNull();
+            assertThat(OpenUrl.sourceDatabase("x".repeat(300))).hasSize(OpenUrl.MAX_SOURCE_LENGTH);
         }
     }
 }

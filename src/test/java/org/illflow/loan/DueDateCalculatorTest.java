@@ -19,7 +19,8 @@ class DueDateCalculatorTest {
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
     private final LoanSettings settings = new LoanSettings();
-    private final DueDateCalculator dates = new DueDateCalculator(settings, Clock.system(SHANGHAI));
+    private final DueDateCalculator dates = new DueDateCalculator(settings, Clock.system(SHANGHAI),
+            java.util.function.UnaryOperator.identity());
 
     private static Instant at(String localDateTime) {
         return OffsetDateTime.parse(localDateTime + "+08:00").toInstant();

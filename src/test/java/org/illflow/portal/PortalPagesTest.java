@@ -69,7 +69,7 @@ class PortalPagesTest {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("This is not a valid ISSN").contains("value=\"1234-5678\"");
 
-        String longLink = "/openurl?rft.atitle=" + "a".repeat(9000);
+        String longLink = "/openurl?rft.atitle=" + "a".repeat(17_000);
         String refused = mvc.perform(get(longLink).with(LI_MING)).andExpect(status().isUriTooLong())
                 .andReturn().getResponse().getContentAsString();
         assertThat(refused).contains("链接过长");

@@ -99,7 +99,7 @@ class LegacyImportTest {
     }
 
     @Test
-    void wrongColumnsGbkAndDuplicatesAreRefused() {
+    void wrongColumnsUnreadableBytesAndDuplicatesAreRefused() {
         LegacyImport.Result columns = legacyImport.importCsv("x.csv",
                 "number,service,submitted\nLEG-1,DD,2004-01-01\n".getBytes(StandardCharsets.UTF_8));
         assertThat(columns.problems()).singleElement().satisfies(p -> {
@@ -107,10 +107,12 @@ class LegacyImportTest {
             assertThat(p.arguments().get(1)).isEqualTo("number");
         });
 
-        LegacyImport.Result gbk = legacyImport.importCsv("gbk.csv", GOOD.getBytes(Charset.forName("GBK")));
-        assertThat(gbk.problems()).singleElement().satisfies(p -> {
+        // Latin-1 is neither UTF-8 nor GB18030 here: the é followed by a line break cannot be read by either
+        LegacyImport.Result latin1 = legacyImport.importCsv("latin1.csv",
+                (GOOD + "LEG-0009,DD,2006-01-01,,UNFILLED,,,,,,,,Café\n").getBytes(StandardCharsets.ISO_8859_1));
+        assertThat(latin1.problems()).singleElement().satisfies(p -> {
             assertThat(p.key()).isEqualTo("report.import.error.encoding");
-            assertThat(p.line()).isEqualTo(2);
+            assertThat(p.line()).isEqualTo(7);
         });
 
         LegacyImport.Result twice = legacyImport.importCsv("twice.csv",
@@ -129,13 +131,50 @@ class LegacyImportTest {
     }
 
     @Test
+    void aGb18030FileFromExcelWithChineseNamesIsRead() {
+        // what Excel on Chinese Windows saves as "CSV": GB18030/GBK, no BOM, CRLF; 𠀀 needs GB18030's four bytes
+        String file = (GOOD + "LEG-0005,DD,2006-09-01,2006-09-05,FILLED,FACULTY,外国语学院,T005,CASHL,外国文学研究,,"
+                + "\"论𠀀字, 与“引号”\",2005,8.00,\n").replace("\n", "\r\n");
+
+        LegacyImport.Result result = legacyImport.importCsv("历史.csv", file.getBytes(Charset.forName("GB18030")));
+
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.imported()).isEqualTo(5);
+        assertThat(result.encoding()).isEqualTo("GB18030");
+        assertThat(jdbc.queryForList("select college from legacy_request where request_number like 'LEG-%' "
+                + "order by request_number", String.class))
+                .containsExactly("物理学院", "化学学院", "化学学院", null, "外国语学院");
+        assertThat(jdbc.queryForObject("select title from legacy_request where request_number = 'LEG-0005'",
+                String.class)).isEqualTo("论𠀀字, 与“引号”");
+
+        // the same rows in GBK (a subset of GB18030) and in UTF-8 with a BOM read the same
+        jdbc.update("delete from legacy_request where request_number like 'LEG-%'");
+        jdbc.update("delete from archived_citation where request_number like 'LEG-%'");
+        assertThat(legacyImport.importCsv("gbk.csv", GOOD.getBytes(Charset.forName("GBK"))).encoding())
+                .isEqualTo("GB18030");
+        jdbc.update("delete from legacy_request where request_number like 'LEG-%'");
+        jdbc.update("delete from archived_citation where request_number like 'LEG-%'");
+        LegacyImport.Result bom = legacyImport.importCsv("bom.csv", ("\uFEFF" + GOOD).getBytes(StandardCharsets.UTF_8));
+        assertThat(bom.imported()).isEqualTo(4);
+        assertThat(bom.encoding()).isEqualTo("UTF-8");
+    }
+
+    @Test
     void theAdminPageImportsAndExplains() throws Exception {
-        MockMultipartFile gbk = new MockMultipartFile("file", "gbk.csv", "text/csv", GOOD.getBytes(Charset.forName("GBK")));
-        String page = mvc.perform(multipart("/admin/reports/import").file(gbk).param("lang", "en").with(csrf())
+        byte[] neither = (GOOD + "LEG-0009,DD,2006-01-01,,UNFILLED,,,,,,,,Café\n").getBytes(StandardCharsets.ISO_8859_1);
+        MockMultipartFile latin1 = new MockMultipartFile("file", "latin1.csv", "text/csv", neither);
+        String page = mvc.perform(multipart("/admin/reports/import").file(latin1).param("lang", "en").with(csrf())
                         .with(user("admin").roles("ADMIN", "STAFF")))
                 .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(page).contains("nothing was imported", "Line 2", "not UTF-8");
+        assertThat(page).contains("nothing was imported", "Line 7", "neither UTF-8 nor GB18030/GBK");
         assertThat(stored()).isZero();
+
+        MockMultipartFile gbk = new MockMultipartFile("file", "gbk.csv", "text/csv", GOOD.getBytes(Charset.forName("GBK")));
+        String read = mvc.perform(multipart("/admin/reports/import").file(gbk).with(csrf())
+                        .with(user("admin").roles("ADMIN", "STAFF")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(read).contains("已从 gbk.csv 导入 4 条历史申请", "文件按 GB18030 编码读取");
+        clean();
 
         MockMultipartFile good = new MockMultipartFile("file", "history.csv", "text/csv", GOOD.getBytes(StandardCharsets.UTF_8));
         String done = mvc.perform(multipart("/admin/reports/import").file(good).with(csrf())
