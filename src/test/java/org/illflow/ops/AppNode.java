@@ -86,6 +86,11 @@ public final class AppNode implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
+    /** Changes a property for the next start (e.g. back to the production value after a first install). */
+    public void set(String key, String value) {
+        properties.put(key, value);
+    }
+
     public boolean isRunning() {
         return process != null && process.isAlive();
     }

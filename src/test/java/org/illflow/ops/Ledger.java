@@ -107,6 +107,22 @@ final class Ledger {
                 + "and (duedate_ is null or duedate_ <= current_timestamp) and suspension_state_ = 1").size());
     }
 
+    /** Every job that succeeded did so once (a job run twice would log two successes), and on which nodes. */
+    void jobsRanOnce(Connection db) throws SQLException {
+        List<String> twice = column(db, "select job_id_ from act_hi_job_log where job_state_ = 2 "
+                + "group by job_id_ having count(*) > 1");
+        twice.forEach(id -> problems.add("JOB RAN TWICE " + id));
+        figures.put("jobs that succeeded twice", twice.size());
+        Map<String, Object> byNode = new LinkedHashMap<>();
+        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("select hostname_, count(*) from "
+                + "act_hi_job_log where job_state_ = 2 group by hostname_ order by hostname_")) {
+            while (rs.next()) {
+                byNode.put(rs.getString(1), rs.getLong(2));
+            }
+        }
+        figures.put("jobs run, by node", byNode);
+    }
+
     private void notices(Connection db, Collection<MimeMessage> mails) throws SQLException {
         Map<String, Long> received = mails.stream().collect(Collectors.groupingBy(Ledger::messageId,
                 Collectors.counting()));

@@ -36,6 +36,8 @@ final class NodeSettings {
             p.put("spring.datasource.password", "");
             // the checks log in as the demo patrons and staff, on PostgreSQL too
             p.put("illflow.demo-data.enabled", "true");
+            // first install (Camunda creates its tables); a check sets it back to the production "false" afterwards
+            p.put("camunda.bpm.database.schema-update", "true");
             p.put("illflow.supplier.credential-key", CHECK_CREDENTIAL_KEY);
             // the checks speak plain HTTP on the loopback interface; production sits behind TLS
             p.put("server.servlet.session.cookie.secure", "false");

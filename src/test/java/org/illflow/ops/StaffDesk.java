@@ -55,6 +55,26 @@ final class StaffDesk {
         return pdf;
     }
 
+    /** Orders the request from its first supplier: the receive task waits, with its turnaround timer. */
+    void order(String requestNumber) {
+        complete(awaitTask(requestNumber, "Task_OrderFromSupplier"),
+                "{\"variables\":{\"orderOutcome\":{\"value\":\"ordered\",\"type\":\"String\"}}}");
+    }
+
+    /** Makes the supplier's turnaround timer of the request due now: whichever node's job executor runs it. */
+    void expireTurnaround(String requestNumber) {
+        String jobs = rest("GET", "/job?timers=true&processInstanceId=" + processInstanceOf(requestNumber), null,
+                ADMIN, ADMIN_PASSWORD, 200);
+        rest("POST", "/job/" + match(ID, jobs) + "/duedate", "{\"duedate\":\""
+                + java.time.OffsetDateTime.now().minusSeconds(1).format(java.time.format.DateTimeFormatter.ofPattern(
+                        "yyyy-MM-dd'T'HH:mm:ss.SSSZ")) + "\"}", ADMIN, ADMIN_PASSWORD, 204);
+    }
+
+    private String processInstanceOf(String requestNumber) {
+        return match(ID, rest("GET", "/process-instance?businessKey=" + requestNumber, null, ADMIN, ADMIN_PASSWORD,
+                200));
+    }
+
     private String awaitTask(String requestNumber, String taskKey) {
         for (int i = 0; i < 120; i++) {
             String tasks = rest("GET", "/task?processInstanceBusinessKey=" + requestNumber + "&taskDefinitionKey="

@@ -67,6 +67,8 @@ class PostgresProfileTest {
         registry.add("illflow.mail.embedded.port", () -> "0");
         registry.add("camunda.bpm.job-execution.enabled", () -> "false");
         registry.add("illflow.data-dir", () -> "target/test-data-postgres");
+        // a first install: Camunda creates its tables once (the profile's default, false, only checks them)
+        registry.add("camunda.bpm.database.schema-update", () -> "true");
     }
 
     @Autowired DataSource dataSource;
