@@ -95,6 +95,14 @@ public class PortalClient {
         return send(builder.build());
     }
 
+    /** Posts a JSON body with the CSRF token in the header, as the portal's scripts and API clients do. */
+    public HttpResponse<String> postJson(String path, String json, String csrfToken) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json").header("Accept", "application/json")
+                .header("X-CSRF-TOKEN", csrfToken)
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
+    }
+
     public static String csrfFrom(String page) {
         Matcher matcher = CSRF.matcher(page);
         if (!matcher.find()) {
