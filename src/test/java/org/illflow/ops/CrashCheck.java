@@ -42,17 +42,17 @@ import com.icegreen.greenmail.util.ServerSetup;
  * mvn -Pops exec:java -Dexec.mainClass=org.illflow.ops.CrashCheck -Dexec.args="--db postgres --kills 20"
  * </pre>
  * Options: {@code --db h2|postgres}, {@code --kills N} (20), {@code --clients N} (6), {@code --deliver N} (3 requests
- * receive a PDF), {@code --pg auto|local|embedded}, {@code --seed N}. Exit code 0 when everything held.
+ * receive a PDF), {@code --pg auto|local|embedded}, {@code --seed N}, {@code --tag -x} (work folder suffix). Exit code 0 when everything held.
  */
 public final class CrashCheck {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> o = options(args, Map.of("db", "h2", "kills", "20", "clients", "6", "deliver", "3",
-                "pg", "auto", "seed", "2026"));
+                "pg", "auto", "seed", "2026", "tag", ""));
         boolean postgres = o.get("db").equals("postgres");
         int kills = Integer.parseInt(o.get("kills"));
         Random random = new Random(Long.parseLong(o.get("seed")));
-        Path work = fresh(Paths.get("target", "ops", "crash-" + o.get("db")).toAbsolutePath());
+        Path work = fresh(Paths.get("target", "ops", "crash-" + o.get("db") + o.get("tag")).toAbsolutePath());
         Path data = work.resolve("data");
         long began = System.currentTimeMillis();
 
@@ -79,7 +79,7 @@ public final class CrashCheck {
             for (int i = 0; i < kills; i++) {
                 // the kill falls while the patrons are sending: after they are answered again, at a random moment
                 awaitNewAcks(load, Duration.ofMinutes(3));
-                AppNode.sleep(1000 + random.nextInt(5000));
+                AppNode.sleep(random.nextInt(1000)); // within a second of an answer: when an undurable commit is lost
                 killedAt[i] = System.currentTimeMillis();
                 node.kill();
                 System.out.printf("  kill -9 #%d after %d acknowledged requests%n", i + 1, load.acks().size());
@@ -99,8 +99,8 @@ public final class CrashCheck {
                 archived(db, data.resolve("archive"), pdfs, ledger);
             }
             ledger.figure("requests sent", load.sent());
-            ledger.figure("requests without an answer (node down or killed)", load.unanswered());
-            ledger.figure("requests refused (4xx/5xx)", load.refused());
+            ledger.figure("tries while the node was down or killed", load.unanswered());
+            ledger.figure("requests refused, by status", load.refusals());
             System.out.println("After " + kills + " kills:");
             System.out.print(ledger.report());
 

@@ -36,6 +36,8 @@ final class PatronLoad implements AutoCloseable {
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong unanswered = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
+    private final java.util.concurrent.ConcurrentSkipListMap<Integer, Integer> refusals =
+            new java.util.concurrent.ConcurrentSkipListMap<>();
     private final List<Thread> threads = new ArrayList<>();
     private final String run;
 
@@ -91,6 +93,7 @@ final class PatronLoad implements AutoCloseable {
                     session = null; // the node restarted: the session is gone
                 } else {
                     refused.incrementAndGet();
+                    refusals.merge(response.statusCode(), 1, Integer::sum);
                 }
             } catch (RuntimeException nodeGone) {
                 // connection refused or reset: the node is down or was killed mid-request; no answer, no promise
@@ -124,6 +127,10 @@ final class PatronLoad implements AutoCloseable {
 
     long refused() {
         return refused.get();
+    }
+
+    Map<Integer, Integer> refusals() {
+        return Map.copyOf(refusals);
     }
 
     @Override

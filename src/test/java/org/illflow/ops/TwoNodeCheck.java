@@ -104,7 +104,8 @@ public final class TwoNodeCheck {
                         + "act_id_ = 'Task_RecordSupplierTimeout'").size() + " of " + timers);
             }
             ledger.figure("requests sent", load.sent());
-            ledger.figure("requests without an answer (node down or killed)", load.unanswered());
+            ledger.figure("tries while a node was down or killed", load.unanswered());
+            ledger.figure("requests refused, by status", load.refusals());
             System.out.print(ledger.report());
             passed = ledger.passed();
         } finally {
