@@ -36,6 +36,7 @@ public final class PostgresServer implements AutoCloseable {
     private final Path dataDir;
     private final int port;
     private final EmbeddedPostgres embedded;
+    private boolean closed;
 
     private PostgresServer(Path binaries, Path dataDir, int port, EmbeddedPostgres embedded) {
         this.binaries = binaries;
@@ -69,6 +70,7 @@ public final class PostgresServer implements AutoCloseable {
             }
             server.runAsOwner("initdb", "-D", dir.toString(), "-U", "postgres", "-A", "trust", "-E", "UTF8",
                     "--no-locale");
+            Runtime.getRuntime().addShutdownHook(new Thread(server::close)); // also when the check is stopped
             server.runAsOwner("pg_ctl", "-D", dir.toString(), "-l", dir.resolve("server.log").toString(), "-w",
                     "-o", "-p " + port + " -c listen_addresses=127.0.0.1 -c unix_socket_directories=" + dir
                             + " -c max_connections=200",
@@ -175,7 +177,11 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         try {
             if (embedded != null) {
                 embedded.close();
