@@ -108,6 +108,7 @@ class NotificationServiceTest {
     void anSmtpOutageIsRetriedWithBackOffForMoreThanADayThenBecomesAnIncidentAndTheNoticeGoesOutOnceSmtpIsBack() {
         RegistrationForm form = NoticeDeliveryTest.registrationForm("Outage Tester");
         Patron patron = registration.register(form);
+        support.passSavePoint(patron.getCardNumber());
         String instanceId = patron.getProcessInstanceId();
         var task = taskService.createTaskQuery().processInstanceId(instanceId).singleResult();
         taskService.complete(task.getId(), Map.of(PatronRegistrationProcess.VAR_DECISION, "approve"));
