@@ -29,6 +29,7 @@ final class StaffDesk {
 
     private static final Pattern ID = Pattern.compile("\"id\":\"([^\"]+)\"");
     private static final Pattern VALUE = Pattern.compile("\"value\":\"([^\"]*)\"");
+    private static final Pattern DOCUMENT_ID = Pattern.compile("\"documentId\":(\\d+)");
     private static final Pattern COUNT = Pattern.compile("\"count\":(\\d+)");
     private static final Pattern TOKEN = Pattern.compile("\"token\":\"([^\"]+)\"");
     private static final Pattern HEADER = Pattern.compile("\"headerName\":\"([^\"]+)\"");
@@ -50,8 +51,10 @@ final class StaffDesk {
         String supplier = match(VALUE, rest("GET", "/task/" + receive + "/variables/supplierCode", null, STAFF,
                 STAFF_PASSWORD, 200));
         byte[] pdf = Pdfs.pdf(2);
-        upload(requestNumber, supplier, pdf);
-        complete(receive, "{\"variables\":{\"receiveOutcome\":{\"value\":\"delivered\",\"type\":\"String\"}}}");
+        String documentId = upload(requestNumber, supplier, pdf);
+        // as the receive form does: the archived document's id goes with the outcome
+        complete(receive, "{\"variables\":{\"receiveOutcome\":{\"value\":\"delivered\",\"type\":\"String\"},"
+                + "\"documentId\":{\"value\":" + documentId + ",\"type\":\"Long\"}}}");
         return pdf;
     }
 
@@ -93,7 +96,8 @@ final class StaffDesk {
         rest("POST", "/task/" + taskId + "/complete", body, STAFF, STAFF_PASSWORD, 204);
     }
 
-    private void upload(String requestNumber, String supplier, byte[] pdf) {
+    /** Uploads the PDF as the receive form does; returns the archived document's id. */
+    private String upload(String requestNumber, String supplier, byte[] pdf) {
         String csrf = portal.get("/staff/csrf").body();
         String boundary = "illflow-" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
@@ -113,6 +117,7 @@ final class StaffDesk {
             throw new IllegalStateException("upload for " + requestNumber + " answered " + response.statusCode() + ": "
                     + response.body());
         }
+        return match(DOCUMENT_ID, response.body());
     }
 
     /** Jobs that are due and have retries left, i.e. work the job executors still have to do. */
