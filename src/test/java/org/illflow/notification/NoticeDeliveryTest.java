@@ -115,6 +115,7 @@ class NoticeDeliveryTest {
         for (int i = 1; i <= 4; i++) {
             RegistrationForm form = registrationForm("Outage patron " + i);
             Patron patron = registration.register(form);
+            support.passSavePoint(patron.getCardNumber());
             var review = taskService.createTaskQuery().processInstanceId(patron.getProcessInstanceId()).singleResult();
             taskService.complete(review.getId(), Map.of(PatronRegistrationProcess.VAR_DECISION, "approve"));
             emails.add(form.getEmail());
