@@ -4,8 +4,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
+/** The embedded SMTP sink, and the schedule that re-sends waiting notices once the mail server answers again. */
 @Configuration
+@EnableScheduling
 class MailConfig {
 
     /** Static: it post-processes the mail sender, so it must exist before other beans. */

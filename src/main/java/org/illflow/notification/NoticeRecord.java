@@ -71,9 +71,19 @@ public class NoticeRecord {
         this.attempts++;
     }
 
-    void sent(String messageId, Instant at) {
+    /**
+     * The Message-ID the notice is sent with, chosen once, before the first attempt, and kept: a notice sent again
+     * after a crash (between the SMTP answer and recording it) carries the same Message-ID, so mail clients show
+     * it once.
+     */
+    void assignMessageIdIfNone(java.util.function.Supplier<String> newMessageId) {
+        if (this.messageId == null) {
+            this.messageId = newMessageId.get();
+        }
+    }
+
+    void sent(Instant at) {
         this.status = NoticeStatus.SENT;
-        this.messageId = messageId;
         this.sentAt = at;
         this.lastError = null;
     }

@@ -13,4 +13,6 @@ interface NoticeRepository extends JpaRepository<NoticeRecord, Long> {
     List<NoticeRecord> findAllByOrderByCreatedAtDescIdDesc(Pageable page);
 
     List<NoticeRecord> findBySubjectKeyOrderByCreatedAtAscIdAsc(String subjectKey);
+
+    long countByStatus(NoticeStatus status);
 }

@@ -2,9 +2,12 @@ package org.illflow.notification;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 import jakarta.mail.MessagingException;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
 import org.slf4j.Logger;
@@ -23,10 +26,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The one mail sender of the platform. Every notice is recorded in the outbox under a unique
  * (subject key, kind); a notice already sent is never sent again, so a retried job cannot mail twice.
  * <p>
- * The outbox row is written and marked sent in transactions of their own: if the job that sends a notice
- * rolls back after the mail went out, the row still says SENT and the retry skips it. If SMTP fails, the
- * row says FAILED with the error and the exception goes to the engine, which retries the job and finally
- * raises an incident in Cockpit.
+ * The outbox row is written, with the Message-ID the mail will carry, before the mail is handed to the SMTP
+ * server, and marked sent right after, in transactions of their own: if the job that sends a notice rolls back
+ * after the mail went out, the row still says SENT and the retry skips it. Only a crash between the SMTP
+ * server's answer and that short commit sends a notice twice, and then with the same Message-ID, which mail
+ * clients show once. If SMTP fails, the row says FAILED with the error and the exception goes to the engine,
+ * which retries the job with back-off for more than a day ({@link NoticeRetry}) and only then raises an
+ * incident in Cockpit.
  */
 @Service
 public class NotificationService {
@@ -39,6 +45,7 @@ public class NotificationService {
     private final TransactionTemplate ownTransaction;
     private final Clock clock;
     private final String from;
+    private final String messageIdDomain;
 
     NotificationService(NoticeRepository notices, MailRenderer renderer, JavaMailSender mailSender,
             PlatformTransactionManager transactionManager, Clock clock, @Value("${illflow.mail.from}") String from) {
@@ -49,6 +56,7 @@ public class NotificationService {
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
         this.from = from;
+        this.messageIdDomain = domainOf(from);
     }
 
     /**
@@ -72,16 +80,18 @@ public class NotificationService {
             helper.setTo(prepared.notice().recipients().toArray(String[]::new));
             helper.setSubject(prepared.mail().subject());
             helper.setText(prepared.mail().html(), true);
+            // the recorded Message-ID, also on a resend (JavaMailSenderImpl keeps an explicitly set one)
+            message.setHeader("Message-ID", prepared.messageId());
             mailSender.send(message);
-            String messageId = message.getMessageID();
-            ownTransaction.executeWithoutResult(status -> notices.findById(prepared.recordId())
-                    .ifPresent(record -> record.sent(messageId, clock.instant())));
-            return true;
         } catch (MailException | MessagingException e) {
             ownTransaction.executeWithoutResult(status -> notices.findById(prepared.recordId())
                     .ifPresent(record -> record.failed(e.getMessage())));
             throw new NoticeNotSentException("notice " + kind + " for " + subjectKey + " could not be sent", e);
         }
+        // the mail is out: record that at once, in a short transaction of its own, whatever the job does next
+        ownTransaction.executeWithoutResult(status -> notices.findById(prepared.recordId())
+                .ifPresent(record -> record.sent(clock.instant())));
+        return true;
     }
 
     private Prepared prepare(String subjectKey, String kind, Supplier<Notice> composer) {
@@ -93,8 +103,24 @@ public class NotificationService {
         Notice notice = composer.get();
         RenderedMail mail = renderer.render(notice);
         record.prepare(String.join(", ", notice.recipients()), notice.language(), mail.subject());
+        record.assignMessageIdIfNone(this::newMessageId);
         record = notices.saveAndFlush(record);
-        return new Prepared(record.getId(), notice, mail);
+        return new Prepared(record.getId(), record.getMessageId(), notice, mail);
+    }
+
+    /** A globally unique Message-ID in the sender's domain (RFC 5322 section 3.6.4). */
+    private String newMessageId() {
+        return "<illflow." + UUID.randomUUID() + "@" + messageIdDomain + ">";
+    }
+
+    static String domainOf(String from) {
+        try {
+            String address = new InternetAddress(from).getAddress();
+            int at = address == null ? -1 : address.lastIndexOf('@');
+            return at < 0 ? "illflow.localhost" : address.substring(at + 1);
+        } catch (AddressException e) {
+            return "illflow.localhost";
+        }
     }
 
     public List<NoticeRecord> newest(int limit) {
@@ -109,6 +135,6 @@ public class NotificationService {
         return notices.findById(id);
     }
 
-    private record Prepared(Long recordId, Notice notice, RenderedMail mail) {
+    private record Prepared(Long recordId, String messageId, Notice notice, RenderedMail mail) {
     }
 }

@@ -28,8 +28,12 @@ public class PortalClient {
 
     public PortalClient(String base) {
         this.base = base;
-        this.http = HttpClient.newBuilder().cookieHandler(cookies)
+        this.http = HttpClient.newBuilder().cookieHandler(cookies).connectTimeout(java.time.Duration.ofSeconds(10))
                 .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    public String base() {
+        return base;
     }
 
     public String cookie(String name) {
@@ -65,6 +69,23 @@ public class PortalClient {
         return send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    /** POSTs a JSON body with the given headers (the CSRF token, say). */
+    public HttpResponse<String> postJson(String path, String json, Map<String, String> headers) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(java.time.Duration.ofSeconds(60)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+        headers.forEach(builder::header);
+        return send(builder.build());
+    }
+
+    /** POSTs raw bytes (a multipart body, say) with the given headers. */
+    public HttpResponse<String> postBytes(String path, byte[] body, Map<String, String> headers) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(java.time.Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        headers.forEach(builder::header);
+        return send(builder.build());
     }
 
     public HttpResponse<String> post(String path, Map<String, String> headers) {

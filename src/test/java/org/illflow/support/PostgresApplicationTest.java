@@ -46,5 +46,10 @@ public abstract class PostgresApplicationTest {
         registry.add("illflow.mail.embedded.port", () -> "0");
         registry.add("camunda.bpm.job-execution.enabled", () -> "false");
         registry.add("illflow.data-dir", () -> "target/test-data-postgres");
+        // a first install: Camunda creates its tables once (the profile's default, false, only checks them)
+        registry.add("camunda.bpm.database.schema-update", () -> "true");
+        // the tests speak plain HTTP to the random port; behind the library's TLS proxy cookies stay Secure
+        registry.add("server.servlet.session.cookie.secure", () -> "false");
+        registry.add("camunda.bpm.webapp.csrf.enable-secure-cookie", () -> "false");
     }
 }
