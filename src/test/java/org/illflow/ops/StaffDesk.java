@@ -136,6 +136,8 @@ final class StaffDesk {
                 .getBytes(StandardCharsets.UTF_8));
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/engine-rest" + path))
                 .header("Authorization", "Basic " + credentials).header("Accept", "application/json")
+                // a script, not a browser: engine-rest refuses changes without this header (EngineRestBrowserGuard)
+                .header("X-Requested-With", "illflow-ops")
                 .timeout(java.time.Duration.ofSeconds(60));
         if (json != null) {
             request.header("Content-Type", "application/json")
