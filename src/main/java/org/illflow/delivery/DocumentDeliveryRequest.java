@@ -110,7 +110,6 @@ public class DocumentDeliveryRequest {
     @Column(name = "document_id")
     private Long documentId;
 
-    /** The PDF staff attached on the Receive task, waiting for "Copy received" (not yet in the duplicate index). */
     /** Keys to find requests for the same article (see {@link org.illflow.archive.ArticleKeys}). */
     @Column(name = "doi_match", length = 80)
     private String doiMatch;
@@ -126,6 +125,7 @@ public class DocumentDeliveryRequest {
     @Column(name = "waiting_for")
     private Long waitingFor;
 
+    /** The PDF staff attached on the Receive task, waiting for "Copy received" (not yet in the duplicate index). */
     @Column(name = "pending_document_id")
     private Long pendingDocumentId;
 
