@@ -132,6 +132,9 @@ class RequestPagesController {
             deliveries.cancel(number, who.getName(), SignedIn.isStaff(who));
             redirect.addFlashAttribute("notice", messages.getMessage("portal.cancelled", null, locale));
         } catch (ApiRefusal e) {
+            if (e.getStatus() == 404) {
+                throw e; // someone else's request: the ordinary not-found page, as for reading it
+            }
             redirect.addFlashAttribute("error", e.getMessageKey());
         }
         return "redirect:/requests/" + number;
