@@ -76,7 +76,7 @@ public class DeliveryRequests {
         variables.put(VAR_REQUEST_ID, request.getId());
         variables.put(VAR_REQUEST_NUMBER, request.getRequestNumber());
         variables.put(VAR_PATRON, request.getPatronCardNumber());
-        variables.put("requestTitle", request.getTitle());
+        variables.put(VAR_REQUEST_TITLE, request.getTitle());
         return variables;
     }
 
@@ -88,19 +88,19 @@ public class DeliveryRequests {
         StartForm answers = new StartForm(variables);
         Patron patron = patrons.forStaffEntry(answers.text(VAR_PATRON));
         ArticleRequestForm form = new ArticleRequestForm();
-        form.setGenre(answers.text("genre"));
-        form.setTitle(answers.text("title"));
-        form.setAuthors(answers.text("authors"));
-        form.setJournal(answers.text("journal"));
-        form.setIssn(answers.text("issn"));
-        form.setDoi(answers.text("doi"));
-        form.setVolume(answers.text("volume"));
-        form.setIssue(answers.text("issue"));
-        form.setPages(answers.text("pages"));
-        form.setYear(answers.year("year"));
-        form.setLanguage(answers.text("language"));
-        form.setSubjectArea(answers.text("subjectArea"));
-        form.setNote(answers.text("note"));
+        form.setGenre(answers.text(VAR_GENRE));
+        form.setTitle(answers.text(VAR_TITLE));
+        form.setAuthors(answers.text(VAR_AUTHORS));
+        form.setJournal(answers.text(VAR_JOURNAL));
+        form.setIssn(answers.text(VAR_ISSN));
+        form.setDoi(answers.text(VAR_DOI));
+        form.setVolume(answers.text(VAR_VOLUME));
+        form.setIssue(answers.text(VAR_ISSUE));
+        form.setPages(answers.text(VAR_PAGES));
+        form.setYear(answers.year(VAR_YEAR));
+        form.setLanguage(answers.text(VAR_LANGUAGE));
+        form.setSubjectArea(answers.text(VAR_SUBJECT_AREA));
+        form.setNote(answers.text(VAR_NOTE));
         StartForm.validated(validator, form);
         RequestSubmission.Numbered numbered = submission.numberForStaffEntry(PREFIX);
         return create(form, patron, staffUserId, numbered.number(), numbered.at());
@@ -151,8 +151,10 @@ public class DeliveryRequests {
     }
 
     /**
-     * Staff attach the supplier's PDF on the Receive task: it goes into the archive at once (checked to be a
-     * PDF within the size limit) and never into a process variable. Returns the archived document.
+     * Staff attach the supplier's PDF on the Receive task: it is kept in the archive's store (checked to be a PDF
+     * within the size limit), never in a process variable, and waits on the request, unconfirmed, until staff
+     * complete the task with "Copy received" — only then does it join the duplicate index. A second upload
+     * replaces the first, which is discarded. Returns the kept document.
      */
     public ArchivedDocument receiveCopy(String requestNumber, String supplierCode, byte[] pdf, String staff) {
         DocumentDeliveryRequest request = visibleTo(requestNumber, staff, true);
@@ -160,18 +162,22 @@ public class DeliveryRequests {
             throw new RequestRefusedException(409, "dd.copy.notOrdered",
                     "The request is not waiting for a copy from " + supplierCode + ".");
         }
-        ArchivedDocument document = archive.store(pdf, ArchiveEntry.of(request.citation(), supplierCode,
-                BigDecimal.ZERO, requestNumber));
+        ArchivedDocument document = archive.receive(pdf, ArchiveEntry.of(request.citation(), supplierCode, null,
+                requestNumber));
+        Long replaced = request.attachPendingCopy(document.id());
         delivery.record(request, staff, "COPY_UPLOADED", "document #" + document.id() + ", "
-                + document.pageCount() + " pages", supplierCode, null);
+                + document.pageCount() + " pages" + (replaced == null ? "" : ", replaces #" + replaced), supplierCode,
+                null);
+        if (replaced != null) {
+            delivery.discardUnlessPending(replaced, request);
+        }
         return document;
     }
 
-    /** Was this document attached to this request (so the Receive task may complete with it)? */
+    /** Is this the upload waiting on this request (so the Receive task may complete with it)? */
     @Transactional(readOnly = true)
-    public boolean copyWasUploaded(long requestId, long documentId) {
-        return timeline.findByRequestIdOrderByOccurredAtAscIdAsc(requestId).stream()
-                .anyMatch(e -> "COPY_UPLOADED".equals(e.getEvent()) && e.getDetail() != null
-                        && e.getDetail().startsWith("document #" + documentId + ","));
+    public boolean isPendingCopy(long requestId, long documentId) {
+        return requests.findById(requestId).map(DocumentDeliveryRequest::getPendingDocumentId)
+                .filter(pending -> pending == documentId).isPresent();
     }
 }

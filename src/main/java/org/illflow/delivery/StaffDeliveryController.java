@@ -2,12 +2,14 @@ package org.illflow.delivery;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import org.illflow.archive.ArchivedDocument;
 import org.illflow.archive.DocumentArchive;
 import org.illflow.archive.UnacceptableFileException;
+import org.illflow.citation.PageRange;
 import org.illflow.security.SignedIn;
 import org.illflow.supplier.Supplier;
 import org.illflow.supplier.SupplierCatalog;
@@ -46,8 +48,9 @@ class StaffDeliveryController {
 
     record OrderSheet(String requestNumber, String title, String authors, String journal, String issn, String doi,
             String volume, String issue, String pages, Integer year, String supplierCode, String supplierName,
-            BigDecimal pricePerItem, BigDecimal pricePerPage, String workLink, String accountName, String password,
-            String deliveredBefore) {
+            BigDecimal pricePerItem, BigDecimal pricePerPage, String tariff, Integer pageCount,
+            BigDecimal expectedPrice, String workLink, String accountName, String password, String deliveredBefore,
+            List<String> sameArticleOpen) {
     }
 
     record ReceivedCopy(long documentId, int pageCount, long sizeBytes, BigDecimal cost) {
@@ -63,12 +66,23 @@ class StaffDeliveryController {
     OrderSheet orderSheet(@PathVariable String requestNumber, @RequestParam String supplier, Authentication who) {
         requireDeliveryStaff(who);
         DocumentDeliveryRequest r = requests.visibleTo(requestNumber, who.getName(), true);
+        // the expected price of this article: its pages when the citation gives them
+        Integer pages = PageRange.parse(r.getPages()).map(PageRange::pageCount).orElse(null);
         Supplier s = suppliers.byCode(supplier)
                 .orElseThrow(() -> new ApiRefusal(404, "supplier.notFound", "No supplier " + supplier + "."));
         return new OrderSheet(r.getRequestNumber(), r.getTitle(), r.getAuthors(), r.getJournal(), r.getIssn(),
                 r.getDoi(), r.getVolume(), r.getIssue(), r.getPages(), r.getYear(), s.getCode(),
-                s.name(Locale.SIMPLIFIED_CHINESE), s.getPricePerItem(), s.getPricePerPage(), s.getWorkLink(),
-                s.getAccountName(), suppliers.passwordForStaff(s.getCode()), deliveredBefore(r));
+                s.name(Locale.SIMPLIFIED_CHINESE), s.getPricePerItem(), s.getPricePerPage(), s.copyTariff(), pages,
+                pages == null ? null : s.copyCost(pages), s.getWorkLink(),
+                s.getAccountName(), suppliers.passwordForStaff(s.getCode()), deliveredBefore(r), sameArticleOpen(r));
+    }
+
+    /** Other open requests for the same article: those waiting for this one are served by its copy. */
+    private List<String> sameArticleOpen(DocumentDeliveryRequest r) {
+        return delivery.openForSameArticle(r.getId()).stream().map(o -> o.getRequestNumber() + " · " + o.getStatus()
+                + (r.getId().equals(o.getWaitingFor()) ? " · 等待本申请的全文 / waits for this request's copy"
+                        : o.getWaitingFor() != null ? " · 等待中 / waiting"
+                        : o.getOrderingSince() != null ? " · 订购中 / being ordered" : "")).toList();
     }
 
     /** Bought before (imported history)? Staff look in the old system's files before paying again. */

@@ -80,6 +80,9 @@ public class LoanRequests {
         variables.put(VAR_REQUEST_NUMBER, request.getRequestNumber());
         variables.put(VAR_PATRON, request.getPatronCardNumber());
         variables.put(VAR_REQUEST_TITLE, request.getTitle());
+        // shown on the Request-from-lender form: set here so portal, API and Tasklist requests all carry them
+        variables.put(VAR_AUTHORS, request.getAuthors());
+        variables.put(VAR_ISBN, request.getIsbn());
         variables.put(VAR_LOAN_OUTCOME, OUTCOME_CLOSED);
         return variables;
     }
@@ -93,15 +96,15 @@ public class LoanRequests {
         StartForm answers = new StartForm(variables);
         Patron patron = patrons.forStaffEntry(answers.text(VAR_PATRON));
         BookRequestForm form = new BookRequestForm();
-        form.setTitle(answers.text("title"));
-        form.setAuthors(answers.text("authors"));
-        form.setIsbn(answers.text("isbn"));
-        form.setPublisher(answers.text("publisher"));
-        form.setYear(answers.year("year"));
-        form.setEdition(answers.text("edition"));
-        form.setLanguage(answers.text("language"));
-        form.setSubjectArea(answers.text("subjectArea"));
-        form.setNote(answers.text("note"));
+        form.setTitle(answers.text(VAR_TITLE));
+        form.setAuthors(answers.text(VAR_AUTHORS));
+        form.setIsbn(answers.text(VAR_ISBN));
+        form.setPublisher(answers.text(VAR_PUBLISHER));
+        form.setYear(answers.year(VAR_YEAR));
+        form.setEdition(answers.text(VAR_EDITION));
+        form.setLanguage(answers.text(VAR_LANGUAGE));
+        form.setSubjectArea(answers.text(VAR_SUBJECT_AREA));
+        form.setNote(answers.text(VAR_NOTE));
         StartForm.validated(validator, form);
         RequestSubmission.Numbered numbered = submission.numberForStaffEntry(PREFIX);
         return create(form, patron, staffUserId, numbered.number(), numbered.at());
