@@ -7,7 +7,6 @@ import jakarta.validation.Valid;
 
 import org.illflow.delivery.ArticleRequestForm;
 import org.illflow.delivery.DeliveryRequests;
-import org.illflow.delivery.DeliveryStatus;
 import org.illflow.delivery.DocumentDeliveryRequest;
 import org.illflow.patron.Patron;
 import org.illflow.patron.PatronDirectory;
@@ -147,8 +146,7 @@ class RequestPagesController {
         var timeline = deliveries.timelineOf(request);
         model.addAttribute("request", request);
         model.addAttribute("timeline", timeline);
-        FirstChecks.describe(model, request.getStatus() == DeliveryStatus.SUBMITTED,
-                timeline.stream().map(e -> e.getEvent()).toList(), request.getSubmittedAt(), clock);
+        FirstChecks.describe(model, request, timeline, clock);
         return "portal/request-dd";
     }
 
@@ -161,7 +159,10 @@ class RequestPagesController {
         try {
             deliveries.cancel(number, who.getName(), SignedIn.cancelsDeliveryForPatrons(who));
             redirect.addFlashAttribute("notice", messages.getMessage("portal.cancelled", null, locale));
-        } catch (org.illflow.delivery.RequestRefusedException e) {
+        } catch (ApiRefusal e) {
+            if (e.getStatus() == 404) {
+                throw e; // someone else's request: the ordinary not-found page, as for reading it
+            }
             redirect.addFlashAttribute("error", e.getMessageKey());
         }
         return "redirect:/requests/" + number;

@@ -54,6 +54,24 @@ class ArchitectureTest {
             .should().haveSimpleNameEndingWith("Listener")
             .andShould().beAnnotatedWith(Component.class);
 
+    /** One request kernel under both lifecycles: it knows neither of them, nor the pages. */
+    @ArchTest
+    static final ArchRule theRequestKernelKnowsNoLifecycle = noClasses()
+            .that().resideInAPackage("org.illflow.request..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.illflow.delivery..", "org.illflow.loan..",
+                    "org.illflow.portal..");
+
+    /** What document delivery and loans share lives in the kernel, so neither reaches into the other. */
+    @ArchTest
+    static final ArchRule documentDeliveryDoesNotReachIntoLoans = noClasses()
+            .that().resideInAPackage("org.illflow.delivery..")
+            .should().dependOnClassesThat().resideInAPackage("org.illflow.loan..");
+
+    @ArchTest
+    static final ArchRule loansDoNotReachIntoDocumentDelivery = noClasses()
+            .that().resideInAPackage("org.illflow.loan..")
+            .should().dependOnClassesThat().resideInAPackage("org.illflow.delivery..");
+
     /** Our code reads requests from our tables, never the engine's internal persistence. */
     @ArchTest
     static final ArchRule noEngineInternalPersistence = noClasses()

@@ -811,7 +811,7 @@ class InterlibraryLoanProcessTest {
         String number = historyService.createHistoricProcessInstanceQuery().processInstanceId(instance.getId())
                 .singleResult().getBusinessKey();
         LoanRequest rejected = requests.visibleTo(number, ILL_STAFF, true);
-        assertThat(rejected.getStatus()).isEqualTo(LoanStatus.CANCELLED);
+        assertThat(rejected.getStatus()).as("ends as in document delivery").isEqualTo(LoanStatus.REJECTED);
         assertThat(rejected.getStatusReason()).isEqualTo("patron account not active");
         assertThat(support.mails()).filteredOn(m -> MailText.to(m).contains(form.getEmail())
                 && MailText.subject(m).contains(number)).singleElement()
