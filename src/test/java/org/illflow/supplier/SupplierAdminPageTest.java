@@ -113,7 +113,7 @@ class SupplierAdminPageTest {
 
         String en = page(get("/admin/suppliers").with(ADMIN).cookie(new Cookie("illflow-lang", "en")));
         assertThat(en).contains("Suppliers and lenders", "National Library of China", "2.00 per item + 0.30 per page",
-                "Humanities and social sciences");
+                "CASHL: humanities and social sciences only");
         assertNoPasswordIn(en);
     }
 
