@@ -1,0 +1,58 @@
+package org.illflow.desk;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.Locale;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.illflow.patron.Patron;
+import org.illflow.patron.PatronDirectory;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs when any staff task is created (attached to every user task of every model by {@link TaskCardPlugin}, so
+ * no model can forget it): gives the task its due and follow-up dates ({@link TaskDeadlines}) and makes sure
+ * the variables its Tasklist card shows are there (see {@link TaskFilters}), as small process variables.
+ */
+@Component
+public class TaskCardListener implements TaskListener {
+
+    private final TaskDeadlines deadlines;
+    private final PatronDirectory patrons;
+    private final MessageSource messages;
+
+    TaskCardListener(TaskDeadlines deadlines, PatronDirectory patrons, MessageSource messages) {
+        this.deadlines = deadlines;
+        this.patrons = patrons;
+        this.messages = messages;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        Instant created = task.getCreateTime() == null ? Instant.now() : task.getCreateTime().toInstant();
+        TaskDeadlines.Deadline deadline = deadlines.of(task.getTaskDefinitionKey(), created, task);
+        task.setDueDate(Date.from(deadline.due()));
+        if (deadline.followUp() != null) {
+            task.setFollowUpDate(Date.from(deadline.followUp()));
+        }
+        Object card = task.getVariable(CardVariables.PATRON_CARD_NUMBER);
+        if (card != null && task.getVariable(CardVariables.PATRON_NAME) == null) {
+            patrons.byCardNumber(card.toString()).map(Patron::getName)
+                    .ifPresent(name -> task.getExecution().setVariable(CardVariables.PATRON_NAME, name));
+        }
+        // staff read a label, never a code such as PHD_STUDENT
+        Object type = task.getVariable(CardVariables.PATRON_TYPE);
+        if (type != null && task.getVariable(CardVariables.PATRON_TYPE_LABEL) == null) {
+            task.getExecution().setVariable(CardVariables.PATRON_TYPE_LABEL, label("patronType." + type));
+        }
+    }
+
+    /** Chinese, then English: "博士研究生 PhD student". */
+    private String label(String key) {
+        String zh = messages.getMessage(key, null, key, Locale.SIMPLIFIED_CHINESE);
+        String en = messages.getMessage(key, null, key, Locale.ENGLISH);
+        return zh.equals(en) ? zh : zh + " " + en;
+    }
+}
