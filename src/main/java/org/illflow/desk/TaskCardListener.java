@@ -3,9 +3,12 @@ package org.illflow.desk;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Locale;
+import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.illflow.delivery.DocumentDeliveryProcess;
+import org.illflow.loan.InterlibraryLoanProcess;
 import org.illflow.patron.Patron;
 import org.illflow.patron.PatronDirectory;
 import org.springframework.context.MessageSource;
@@ -18,6 +21,12 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class TaskCardListener implements TaskListener {
+
+    /** Tasks done with one supplier or lender: their name in Tasklist says which, after the model's plain name. */
+    static final Set<String> PARTNER_TASKS = Set.of(DocumentDeliveryProcess.TASK_ORDER,
+            DocumentDeliveryProcess.TASK_RECEIVE, InterlibraryLoanProcess.TASK_REQUEST_FROM_LENDER,
+            InterlibraryLoanProcess.TASK_RECEIVE_BOOK, InterlibraryLoanProcess.TASK_WITHDRAW_FROM_LENDER,
+            InterlibraryLoanProcess.TASK_ASK_LENDER_FOR_RENEWAL, InterlibraryLoanProcess.TASK_RETURN_TO_LENDER);
 
     private final TaskDeadlines deadlines;
     private final PatronDirectory patrons;
@@ -36,6 +45,14 @@ public class TaskCardListener implements TaskListener {
         task.setDueDate(Date.from(deadline.due()));
         if (deadline.followUp() != null) {
             task.setFollowUpDate(Date.from(deadline.followUp()));
+        }
+        if (PARTNER_TASKS.contains(task.getTaskDefinitionKey())) {
+            // a document delivery has a supplier, a loan a lender
+            Object partner = task.hasVariable(CardVariables.SUPPLIER_NAME)
+                    ? task.getVariable(CardVariables.SUPPLIER_NAME) : task.getVariable(CardVariables.LENDER_NAME);
+            if (partner != null) {
+                task.setName(task.getName() + " · " + partner);
+            }
         }
         Object card = task.getVariable(CardVariables.PATRON_CARD_NUMBER);
         if (card != null && task.getVariable(CardVariables.PATRON_NAME) == null) {
