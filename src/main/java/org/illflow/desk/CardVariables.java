@@ -18,6 +18,10 @@ final class CardVariables {
     /** Set by {@link TaskCardListener}: the patron type as staff read it. */
     static final String PATRON_TYPE_LABEL = "patronTypeLabel";
 
+    /** Copied onto each task when it is created, where Tasklist's cards can read them. */
+    static final java.util.List<String> ON_CARDS = java.util.List.of(REQUEST_NUMBER, REQUEST_TITLE, PATRON_NAME,
+            SUPPLIER_NAME, LENDER_NAME, LOAN_DUE_DATE, APPLICANT_NAME, CARD_NUMBER, COLLEGE);
+
     private CardVariables() {
     }
 }

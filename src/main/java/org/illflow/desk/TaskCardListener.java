@@ -64,6 +64,13 @@ public class TaskCardListener implements TaskListener {
         if (type != null && task.getVariable(CardVariables.PATRON_TYPE_LABEL) == null) {
             task.getExecution().setVariable(CardVariables.PATRON_TYPE_LABEL, label("patronType." + type));
         }
+        // a copy on the task itself: staff may read their tasks' variables, not every process instance's
+        for (String name : CardVariables.ON_CARDS) {
+            Object value = task.getVariable(name);
+            if (value != null) {
+                task.setVariableLocal(name, value);
+            }
+        }
     }
 
     /** Chinese, then English: "博士研究生 PhD student". */

@@ -38,17 +38,18 @@ public class TaskFilters implements ApplicationRunner {
             Map<String, String> cardVariables) {
     }
 
+    // Tasklist shows the first two on the card and the rest after "show more": number and patron first
     private static final Map<String, String> DD_CARD = card(CardVariables.REQUEST_NUMBER, "申请号 Request",
-            CardVariables.REQUEST_TITLE, "题名 Title", CardVariables.PATRON_NAME, "读者 Patron",
+            CardVariables.PATRON_NAME, "读者 Patron", CardVariables.REQUEST_TITLE, "题名 Title",
             CardVariables.SUPPLIER_NAME, "供应方 Supplier");
     private static final Map<String, String> ILL_CARD = card(CardVariables.REQUEST_NUMBER, "申请号 Request",
-            CardVariables.REQUEST_TITLE, "题名 Title", CardVariables.PATRON_NAME, "读者 Patron",
+            CardVariables.PATRON_NAME, "读者 Patron", CardVariables.REQUEST_TITLE, "题名 Title",
             CardVariables.LENDER_NAME, "出借馆 Lender");
     private static final Map<String, String> LOAN_CARD = card(CardVariables.REQUEST_NUMBER, "申请号 Request",
-            CardVariables.REQUEST_TITLE, "题名 Title", CardVariables.PATRON_NAME, "读者 Patron",
-            CardVariables.LENDER_NAME, "出借馆 Lender", CardVariables.LOAN_DUE_DATE, "应还日期 Loan due");
+            CardVariables.PATRON_NAME, "读者 Patron", CardVariables.LOAN_DUE_DATE, "应还日期 Loan due",
+            CardVariables.REQUEST_TITLE, "题名 Title", CardVariables.LENDER_NAME, "出借馆 Lender");
     private static final Map<String, String> ANY_CARD = card(CardVariables.REQUEST_NUMBER, "申请号 Request",
-            CardVariables.REQUEST_TITLE, "题名 Title", CardVariables.PATRON_NAME, "读者 Patron",
+            CardVariables.PATRON_NAME, "读者 Patron", CardVariables.REQUEST_TITLE, "题名 Title",
             CardVariables.SUPPLIER_NAME, "供应方 Supplier", CardVariables.LENDER_NAME, "出借馆 Lender",
             CardVariables.APPLICANT_NAME, "申请人 Applicant");
     private static final Map<String, String> REVIEW_CARD = card(CardVariables.APPLICANT_NAME, "申请人 Applicant",
