@@ -96,6 +96,7 @@ class RequestDeskTest {
     void aFinishedRequestIsFoundByEachThingThePatronMaySayWithItsWholeTimeline() throws Exception {
         ArticleRequestForm article = DeliveryTestData.stmArticle();
         DocumentDeliveryRequest request = deliveries.submit(article, LI_MING);
+        support.executeDueJobs();
         String number = request.getRequestNumber();
         complete(number, DocumentDeliveryProcess.TASK_ORDER, "ddstaff", IllflowGroups.DD_STAFF,
                 Map.of(DocumentDeliveryProcess.VAR_ORDER_OUTCOME, DocumentDeliveryProcess.ORDERED));
@@ -133,6 +134,7 @@ class RequestDeskTest {
     @Test
     void anOpenRequestShowsItsTaskWhoHoldsItAndALinkIntoTasklist() throws Exception {
         DocumentDeliveryRequest request = deliveries.submit(DeliveryTestData.stmArticle(), LI_MING);
+        support.executeDueJobs();
         Task order = taskService.createTaskQuery().processInstanceId(request.getProcessInstanceId()).singleResult();
         taskService.claim(order.getId(), "ddstaff");
         String list = page("/staff/requests?number=" + request.getRequestNumber() + "&lang=en");
@@ -145,10 +147,12 @@ class RequestDeskTest {
     void theReadyMadeViewsFindPickupsOverdueLoansLateOrdersAndQuietRequests() {
         ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse("2026-03-02T10:00+08:00").toInstant()));
         LoanRequest atDesk = loans.submit(LoanTestData.book(), LI_MING);
+        support.executeDueJobs();
         complete(atDesk.getRequestNumber(), InterlibraryLoanProcess.TASK_REQUEST_FROM_LENDER, "illstaff",
                 IllflowGroups.ILL_STAFF, Map.of(InterlibraryLoanProcess.VAR_REQUEST_OUTCOME,
                         InterlibraryLoanProcess.REQUESTED));
         LoanRequest waiting = loans.submit(LoanTestData.book(), LI_MING);
+        support.executeDueJobs();
         complete(waiting.getRequestNumber(), InterlibraryLoanProcess.TASK_REQUEST_FROM_LENDER, "illstaff",
                 IllflowGroups.ILL_STAFF, Map.of(InterlibraryLoanProcess.VAR_REQUEST_OUTCOME,
                         InterlibraryLoanProcess.REQUESTED));
@@ -156,6 +160,7 @@ class RequestDeskTest {
                 IllflowGroups.ILL_STAFF, Map.of(InterlibraryLoanProcess.VAR_RECEIVE_OUTCOME,
                         InterlibraryLoanProcess.RECEIVED));
         LoanRequest lent = loans.submit(LoanTestData.book(), LI_MING);
+        support.executeDueJobs();
         complete(lent.getRequestNumber(), InterlibraryLoanProcess.TASK_REQUEST_FROM_LENDER, "illstaff",
                 IllflowGroups.ILL_STAFF, Map.of(InterlibraryLoanProcess.VAR_REQUEST_OUTCOME,
                         InterlibraryLoanProcess.REQUESTED));
@@ -188,6 +193,7 @@ class RequestDeskTest {
     @Test
     void theResultDownloadsAsCsvAndBadInputIsRefusedWithAMessage() throws Exception {
         DocumentDeliveryRequest request = deliveries.submit(DeliveryTestData.stmArticle(), LI_MING);
+        support.executeDueJobs();
         byte[] csv = mvc.perform(get("/staff/requests.csv?number=" + request.getRequestNumber()).with(STAFF))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         String text = new String(csv, StandardCharsets.UTF_8);

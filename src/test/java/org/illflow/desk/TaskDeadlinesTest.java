@@ -112,6 +112,7 @@ class TaskDeadlinesTest {
     void documentDeliveryTasksAreDueByTheLibrarysTargetAndTheSuppliersTurnaround() {
         clockAt("2026-03-06T10:00");
         DocumentDeliveryRequest request = deliveries.submit(DeliveryTestData.stmArticle(), LI_MING);
+        support.executeDueJobs();
         String number = request.getRequestNumber();
 
         Task order = task(number, DocumentDeliveryProcess.TASK_ORDER);
@@ -142,6 +143,7 @@ class TaskDeadlinesTest {
     void loanTasksAreDueByTheLendersTurnaroundThePickupWindowAndTheLoansDueDate() {
         clockAt("2026-03-06T10:00");
         LoanRequest request = loans.submit(LoanTestData.book(), LI_MING);
+        support.executeDueJobs();
         String number = request.getRequestNumber();
         assertThat(task(number, InterlibraryLoanProcess.TASK_REQUEST_FROM_LENDER).getDueDate().toInstant())
                 .isEqualTo(shanghai("2026-03-09T10:00"));
@@ -199,6 +201,7 @@ class TaskDeadlinesTest {
         form.setPassword("secret2026");
         form.setPasswordConfirmation("secret2026");
         registration.register(form);
+        support.executeDueJobs();
         Task review = task(form.getCardNumber(), PatronRegistrationProcess.TASK_REVIEW);
         assertThat(review.getDueDate().toInstant()).isEqualTo(shanghai("2026-03-08T10:00"));
         assertThat(taskService.getVariables(review.getId())).containsEntry("patronTypeLabel", "博士研究生 PhD student");
@@ -219,9 +222,12 @@ class TaskDeadlinesTest {
     void eachQueueListsOnlyItsGroupsTasksSoonestDueFirst() {
         clockAt("2026-03-06T10:00");
         DocumentDeliveryRequest first = deliveries.submit(DeliveryTestData.stmArticle(), LI_MING);
+        support.executeDueJobs();
         clockAt("2026-03-05T10:00");
         DocumentDeliveryRequest earlier = deliveries.submit(DeliveryTestData.stmArticle(), LI_MING);
+        support.executeDueJobs();
         LoanRequest loan = loans.submit(LoanTestData.book(), LI_MING);
+        support.executeDueJobs();
 
         identityService.setAuthentication("ddstaff", List.of(IllflowGroups.DD_STAFF));
         List<String> ddFilters = filterService.createFilterQuery().list().stream().map(Filter::getName).toList();

@@ -73,7 +73,9 @@ class StaffDeskBrowserTest {
     @Test
     void ddStaffFindTheirRequestByNumberAmongTheCardsAndOrderAndReceiveIt() throws Exception {
         DocumentDeliveryRequest other = deliveries.submit(DeliveryTestData.stmArticle(), LI_MING);
+        support.executeDueJobs();
         DocumentDeliveryRequest request = deliveries.submit(DeliveryTestData.stmArticle(), LI_MING);
+        support.executeDueJobs();
         String number = request.getRequestNumber();
         try (Browser browser = open()) {
             WebDriverWait wait = new WebDriverWait(browser.driver, Duration.ofSeconds(40));
@@ -118,6 +120,7 @@ class StaffDeskBrowserTest {
     @Test
     void illStaffFindTodaysPickupsOnTheRequestDesk() {
         LoanRequest loan = loans.submit(LoanTestData.book(), LI_MING);
+        support.executeDueJobs();
         String number = loan.getRequestNumber();
         for (String task : List.of(InterlibraryLoanProcess.TASK_REQUEST_FROM_LENDER,
                 InterlibraryLoanProcess.TASK_RECEIVE_BOOK)) {
