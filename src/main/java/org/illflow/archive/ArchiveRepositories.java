@@ -9,9 +9,9 @@ interface ArchivedDocumentRepository extends JpaRepository<ArchivedDocumentRecor
 
     Optional<ArchivedDocumentRecord> findBySha256(String sha256);
 
-    List<ArchivedDocumentRecord> findByDoiKeyOrderByIdDesc(String doiKey);
+    List<ArchivedDocumentRecord> findByDoiKeyAndConfirmedTrueOrderByIdDesc(String doiKey);
 
-    List<ArchivedDocumentRecord> findByTitleKeyAndYearOrderByIdDesc(String titleKey, Integer year);
+    List<ArchivedDocumentRecord> findByTitleKeyAndYearAndConfirmedTrueOrderByIdDesc(String titleKey, Integer year);
 }
 
 interface ArchiveReuseRepository extends JpaRepository<ArchiveReuse, Long> {

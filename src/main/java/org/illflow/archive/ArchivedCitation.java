@@ -68,15 +68,7 @@ class ArchivedCitation {
         return new PriorDelivery(requestNumber, title, supplierCode, deliveredAt, source);
     }
 
-    String getDoiKey() {
-        return doiKey;
-    }
-
-    String getIssn() {
-        return issn;
-    }
-
-    String getJournalKey() {
-        return journalKey;
+    ArticleKeys keys() {
+        return ArticleKeys.stored(doiKey, titleKey, year, issn, journalKey, null, null);
     }
 }

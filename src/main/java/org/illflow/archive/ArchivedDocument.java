@@ -5,7 +5,8 @@ import java.time.Instant;
 
 /**
  * A full text in the archive, read-only. The file is reached through {@link DocumentArchive#open(long)} or
- * {@link DocumentArchive#path(long)}; a process variable holds only the {@link #id()}.
+ * {@link DocumentArchive#path(long)}; a process variable holds only the {@link #id()}. Only a {@code confirmed}
+ * copy (staff completed "Copy received") is in the duplicate index.
  */
 public record ArchivedDocument(
         long id,
@@ -19,5 +20,6 @@ public record ArchivedDocument(
         String supplierCode,
         BigDecimal cost,
         Instant createdAt,
-        String originalRequestNumber) {
+        String originalRequestNumber,
+        boolean confirmed) {
 }

@@ -67,6 +67,10 @@ class ArchivedDocumentRecord {
     @Column(name = "original_request_number", nullable = false, length = 40)
     private String originalRequestNumber;
 
+    /** Staff confirmed the delivery ("Copy received"); only confirmed copies are found as duplicates. */
+    @Column(nullable = false)
+    private boolean confirmed;
+
     protected ArchivedDocumentRecord() {
     }
 
@@ -76,6 +80,12 @@ class ArchivedDocumentRecord {
         this.sizeBytes = sizeBytes;
         this.pageCount = pageCount;
         this.storagePath = storagePath;
+        this.createdAt = createdAt;
+        describe(entry);
+    }
+
+    /** The match keys, supplier, cost and request of the delivery this copy answers. */
+    private void describe(ArchiveEntry entry) {
         this.doiKey = entry.doiKey();
         this.title = entry.title();
         this.titleKey = entry.titleKey();
@@ -87,7 +97,21 @@ class ArchivedDocumentRecord {
         this.supplierCode = entry.supplierCode();
         this.cost = entry.cost();
         this.originalRequestNumber = entry.requestNumber();
-        this.createdAt = createdAt;
+    }
+
+    /**
+     * The delivery is confirmed: the copy joins the duplicate index under the keys of the request that confirmed
+     * it. A copy confirmed before (the same PDF delivered for an earlier request) keeps its first description.
+     */
+    void confirm(ArchiveEntry entry) {
+        if (!confirmed) {
+            describe(entry);
+            confirmed = true;
+        }
+    }
+
+    boolean isConfirmed() {
+        return confirmed;
     }
 
     /** What the library paid for this copy, known once the supplier's price is applied to its pages. */
@@ -97,7 +121,15 @@ class ArchivedDocumentRecord {
 
     ArchivedDocument view() {
         return new ArchivedDocument(id, sha256, sizeBytes, pageCount, title, doiKey, year, issn, supplierCode, cost,
-                createdAt, originalRequestNumber);
+                createdAt, originalRequestNumber, confirmed);
+    }
+
+    ArticleKeys keys() {
+        return ArticleKeys.stored(doiKey, titleKey, year, issn, journalKey, volumeKey, firstPage);
+    }
+
+    String getSha256() {
+        return sha256;
     }
 
     Long getId() {
@@ -110,25 +142,5 @@ class ArchivedDocumentRecord {
 
     String getStoragePath() {
         return storagePath;
-    }
-
-    String getDoiKey() {
-        return doiKey;
-    }
-
-    String getIssn() {
-        return issn;
-    }
-
-    String getJournalKey() {
-        return journalKey;
-    }
-
-    String getVolumeKey() {
-        return volumeKey;
-    }
-
-    String getFirstPage() {
-        return firstPage;
     }
 }

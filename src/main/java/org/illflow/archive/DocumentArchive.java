@@ -16,18 +16,16 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.LinkedHashSet;
 import java.util.NoSuchElementException;
 import java.util.Optional;
-import java.util.Set;
 
 import org.illflow.citation.Citation;
-import org.illflow.citation.Issn;
-import org.illflow.citation.TitleKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The library's archive of delivered full texts. Files are content-addressed ({@code <root>/ab/ab…ef.pdf} by
@@ -59,12 +57,13 @@ public class DocumentArchive {
     }
 
     /**
-     * Keeps a delivered PDF. The content must be a readable PDF within the size limit, otherwise
-     * {@link UnacceptableFileException} is thrown and nothing is written. A PDF already in the archive (same
-     * SHA-256) is not stored again: its existing record is returned unchanged.
+     * Keeps a PDF staff attached for a request, <em>unconfirmed</em>: it is not in the duplicate index until
+     * {@link #confirm} (staff completed "Copy received"), and {@link #discard} removes it if it never is. The
+     * content must be a readable PDF within the size limit, otherwise {@link UnacceptableFileException} is thrown
+     * and nothing is written. A PDF already kept (same SHA-256) is not stored again: its record is returned.
      */
     @Transactional
-    public ArchivedDocument store(byte[] pdf, ArchiveEntry entry) {
+    public ArchivedDocument receive(byte[] pdf, ArchiveEntry entry) {
         int pageCount = check.pageCount(pdf);
         String sha256 = sha256(pdf);
         String storagePath = sha256.substring(0, 2) + "/" + sha256 + ".pdf";
@@ -78,45 +77,91 @@ public class DocumentArchive {
         ensureFile(file, pdf);
         ArchivedDocumentRecord saved = documents.saveAndFlush(new ArchivedDocumentRecord(sha256, pdf.length,
                 pageCount, storagePath, entry, clock.instant()));
-        LOG.info("archived document {} ({} pages, {} bytes) for {}", saved.getId(), pageCount, pdf.length,
-                entry.requestNumber());
+        LOG.info("received document {} ({} pages, {} bytes) for {}, not yet confirmed", saved.getId(), pageCount,
+                pdf.length, entry.requestNumber());
         return saved.view();
     }
 
+    /** Keeps a PDF whose delivery is already confirmed: {@link #receive} and {@link #confirm} at once. */
+    @Transactional
+    public ArchivedDocument store(byte[] pdf, ArchiveEntry entry) {
+        return confirm(receive(pdf, entry).id(), entry);
+    }
+
     /**
-     * An archived full text of the article a citation describes. By DOI first (however it was typed); otherwise
-     * by normalised title and year in the same journal: same ISSN when both sides have one, else the same
-     * journal title. Different DOIs, volumes or first pages rule a title match out, so "Editorial" of one issue
-     * is not taken for another's. A citation with neither DOI nor title, year and journal finds nothing.
+     * The delivery of this copy is confirmed: it joins the duplicate index under the keys, supplier and cost of
+     * {@code entry} (the confirming request). Confirming a copy confirmed before changes nothing.
+     */
+    @Transactional
+    public ArchivedDocument confirm(long documentId, ArchiveEntry entry) {
+        ArchivedDocumentRecord document = documents.findById(documentId)
+                .orElseThrow(() -> new NoSuchElementException("no archived document " + documentId));
+        if (!document.isConfirmed()) {
+            document.confirm(entry);
+            document = documents.saveAndFlush(document);
+            LOG.info("confirmed document {} for {}", documentId, entry.requestNumber());
+        }
+        return document.view();
+    }
+
+    /**
+     * Removes a copy that was never confirmed (replaced by another upload, or its request went on without it);
+     * its file is deleted once the transaction has committed. A confirmed copy is never removed.
+     */
+    @Transactional
+    public void discard(long documentId) {
+        documents.findById(documentId).filter(d -> !d.isConfirmed()).ifPresent(document -> {
+            documents.delete(document);
+            documents.flush();
+            String sha256 = document.getSha256();
+            Path file = resolve(document.getStoragePath());
+            LOG.info("discarded unconfirmed document {}", documentId);
+            afterCommit(() -> {
+                // the same content may have been attached again meanwhile: then its file stays
+                if (documents.findBySha256(sha256).isEmpty()) {
+                    try {
+                        Files.deleteIfExists(file);
+                    } catch (IOException e) {
+                        LOG.warn("could not delete the file of discarded document {}: {}", documentId, e.toString());
+                    }
+                }
+            });
+        });
+    }
+
+    private static void afterCommit(Runnable action) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    action.run();
+                }
+            });
+        } else {
+            action.run();
+        }
+    }
+
+    /**
+     * A confirmed full text of the article a citation describes ({@link ArticleKeys}): by DOI first (however it was
+     * typed); otherwise by normalised title and year in the same journal. A citation with neither DOI nor title,
+     * year and journal finds nothing. Unconfirmed uploads are never found.
      */
     @Transactional(readOnly = true)
     public Optional<ArchivedDocument> findDuplicate(Citation citation) {
-        Optional<String> doiKey = citation.doiKey();
-        if (doiKey.isPresent()) {
-            Optional<ArchivedDocumentRecord> byDoi = documents.findByDoiKeyOrderByIdDesc(doiKey.get()).stream()
-                    .findFirst();
+        ArticleKeys keys = ArticleKeys.of(citation);
+        if (keys.doiKey() != null) {
+            Optional<ArchivedDocumentRecord> byDoi = documents.findByDoiKeyAndConfirmedTrueOrderByIdDesc(keys.doiKey())
+                    .stream().findFirst();
             if (byDoi.isPresent()) {
                 return byDoi.map(ArchivedDocumentRecord::view);
             }
         }
-        String titleKey = citation.titleKey();
-        if (titleKey.isEmpty() || citation.year() == null) {
+        if (!keys.matchableByTitle()) {
             return Optional.empty();
         }
-        Set<String> issns = new LinkedHashSet<>();
-        citation.issnValue().ifPresent(issns::add);
-        Issn.tryParse(citation.eissn()).map(Issn::value).ifPresent(issns::add);
-        String journalKey = TitleKey.of(citation.journal());
-        if (issns.isEmpty() && journalKey.isEmpty()) {
-            return Optional.empty();
-        }
-        String volumeKey = MatchKeys.volume(citation.volume());
-        String firstPage = MatchKeys.firstPage(citation.pages());
-        return documents.findByTitleKeyAndYearOrderByIdDesc(titleKey, citation.year()).stream()
-                .filter(d -> d.getDoiKey() == null || doiKey.isEmpty())
-                .filter(d -> sameJournal(d.getIssn(), d.getJournalKey(), issns, journalKey))
-                .filter(d -> MatchKeys.agree(d.getVolumeKey(), volumeKey))
-                .filter(d -> MatchKeys.agree(d.getFirstPage(), firstPage))
+        return documents.findByTitleKeyAndYearAndConfirmedTrueOrderByIdDesc(keys.titleKey(), keys.year()).stream()
+                .filter(d -> keys.sameArticle(d.keys()))
                 .findFirst()
                 .map(ArchivedDocumentRecord::view);
     }
@@ -132,32 +177,19 @@ public class DocumentArchive {
     /** An earlier delivery known only as a citation: same DOI, or same title, year and journal. */
     @Transactional(readOnly = true)
     public Optional<PriorDelivery> findPriorDelivery(Citation citation) {
-        Optional<String> doiKey = citation.doiKey();
-        if (doiKey.isPresent()) {
-            Optional<ArchivedCitation> byDoi = citations.findByDoiKeyOrderByIdDesc(doiKey.get()).stream().findFirst();
+        ArticleKeys keys = ArticleKeys.of(citation);
+        if (keys.doiKey() != null) {
+            Optional<ArchivedCitation> byDoi = citations.findByDoiKeyOrderByIdDesc(keys.doiKey()).stream().findFirst();
             if (byDoi.isPresent()) {
                 return byDoi.map(ArchivedCitation::view);
             }
         }
-        if (citation.titleKey().isEmpty() || citation.year() == null) {
+        if (!keys.matchableByTitle()) {
             return Optional.empty();
         }
-        Set<String> issns = new LinkedHashSet<>();
-        citation.issnValue().ifPresent(issns::add);
-        Issn.tryParse(citation.eissn()).map(Issn::value).ifPresent(issns::add);
-        String journalKey = TitleKey.of(citation.journal());
-        return citations.findByTitleKeyAndYearOrderByIdDesc(citation.titleKey(), citation.year()).stream()
-                .filter(c -> c.getDoiKey() == null || doiKey.isEmpty())
-                .filter(c -> sameJournal(c.getIssn(), c.getJournalKey(), issns, journalKey))
+        return citations.findByTitleKeyAndYearOrderByIdDesc(keys.titleKey(), keys.year()).stream()
+                .filter(c -> keys.sameArticle(c.keys()))
                 .findFirst().map(ArchivedCitation::view);
-    }
-
-    /** By ISSN when both sides have one, else by the journal's title key. */
-    private static boolean sameJournal(String issn, String storedJournalKey, Set<String> issns, String journalKey) {
-        if (issn != null && !issns.isEmpty()) {
-            return issns.contains(issn);
-        }
-        return !journalKey.isEmpty() && journalKey.equals(storedJournalKey);
     }
 
     @Transactional(readOnly = true)

@@ -38,6 +38,9 @@ final class PdfCheck {
         } catch (IOException | RuntimeException e) {
             // a damaged file can trip the parser in other ways than IOException; it is unreadable all the same
             throw new UnacceptableFileException(UnacceptableFileException.NOT_PDF, e.getMessage());
+        } catch (StackOverflowError e) {
+            // objects nested a hundred thousand deep exhaust the recursive parser: refused like any unreadable file
+            throw new UnacceptableFileException(UnacceptableFileException.NOT_PDF, "objects nested too deeply");
         }
         if (pages < 1) {
             throw new UnacceptableFileException(UnacceptableFileException.NOT_PDF, "no pages");

@@ -17,6 +17,21 @@ import org.illflow.citation.TitleKey;
 @Table(name = "ejournal_holding")
 class EJournalHolding {
 
+    /** Column sizes (V2__holdings.sql): the KBART reader reports a longer value as a bad row. */
+    static final int MAX_TITLE = 1000;
+    static final int MAX_TITLE_URL = 1000;
+    static final int MAX_EMBARGO = 50;
+    static final int MAX_COVERAGE_DEPTH = 50;
+    static final int MAX_PUBLISHER = 500;
+
+    private static final java.util.regex.Pattern WEB_ADDRESS =
+            java.util.regex.Pattern.compile("(?i)https?://[^\\s<>\"]+");
+
+    /** Whether a link to this address is safe to show a patron: http or https, nothing else (no javascript:). */
+    static boolean isWebAddress(String url) {
+        return url != null && WEB_ADDRESS.matcher(url).matches();
+    }
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
@@ -89,8 +104,9 @@ class EJournalHolding {
         return title;
     }
 
+    /** The title's address, only when it is an http or https one (rows imported before that check included). */
     String getTitleUrl() {
-        return titleUrl;
+        return isWebAddress(titleUrl) ? titleUrl : null;
     }
 
     String getEmbargo() {

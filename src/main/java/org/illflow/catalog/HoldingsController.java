@@ -1,6 +1,11 @@
 package org.illflow.catalog;
 
 import java.io.IOException;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.illflow.system.UploadedFileName;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,18 +33,19 @@ class HoldingsController {
 
     @PostMapping("/admin/holdings")
     String upload(@RequestParam(defaultValue = "") String format, @RequestParam(required = false) MultipartFile file,
-            Model model) throws IOException {
+            Model model, HttpServletResponse response) throws IOException {
         if (file == null || file.isEmpty()) {
-            model.addAttribute("error", "holdings.error.empty");
-            return "catalog/holdings";
+            return refused("holdings.error.empty", model, response);
         }
         if (file.getSize() > MAX_FILE_BYTES) {
-            model.addAttribute("error", "holdings.error.tooLarge");
-            return "catalog/holdings";
+            return refused("holdings.error.tooLarge", model, response);
         }
         // the file name identifies the source: importing a file of the same name again replaces its rows
-        String source = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()
-                ? "upload" : file.getOriginalFilename().strip();
+        String source = UploadedFileName.of(file);
+        Optional<String> badName = UploadedFileName.problem(source);
+        if (badName.isPresent()) {
+            return refused(badName.get(), model, response);
+        }
         try {
             HoldingsImport.Result result = switch (format) {
                 case "KBART" -> holdingsImport.importKbart(source, file.getBytes());
@@ -47,14 +53,20 @@ class HoldingsController {
                 default -> null;
             };
             if (result == null) {
-                model.addAttribute("error", "holdings.error.format");
-                return "catalog/holdings";
+                return refused("holdings.error.format", model, response);
             }
             model.addAttribute("result", result);
         } catch (IllegalArgumentException | IllegalStateException e) {
-            model.addAttribute("error", "holdings.error.unreadable");
             model.addAttribute("detail", e.getMessage());
+            return refused("holdings.error.unreadable", model, response);
         }
+        return "catalog/holdings";
+    }
+
+    /** A file refused whole: the page again with the reason, status 400, nothing stored. */
+    private static String refused(String reason, Model model, HttpServletResponse response) {
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        model.addAttribute("error", reason);
         return "catalog/holdings";
     }
 }

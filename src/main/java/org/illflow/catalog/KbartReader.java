@@ -218,20 +218,39 @@ public final class KbartReader {
         if (title == null) {
             throw new IllegalArgumentException("publication_title is empty");
         }
+        // the sizes of the columns that keep these values: a longer value is a bad row, not a failed import
+        Embargo embargo = Embargo.parse(row.get("embargo_info"));
+        fits("publication_title", title, EJournalHolding.MAX_TITLE);
+        fits("embargo_info", embargo.toString(), EJournalHolding.MAX_EMBARGO);
         return new KbartTitle(
                 title,
                 issn(row.get("print_identifier")),
                 issn(row.get("online_identifier")),
                 date(row, "date_first_issue_online", false),
                 date(row, "date_last_issue_online", true),
-                row.get("title_url"),
+                webAddress(fits("title_url", row.get("title_url"), EJournalHolding.MAX_TITLE_URL)),
                 row.get("title_id"),
-                Embargo.parse(row.get("embargo_info")),
-                row.get("coverage_depth"),
+                embargo,
+                fits("coverage_depth", row.get("coverage_depth"), EJournalHolding.MAX_COVERAGE_DEPTH),
                 row.get("notes"),
-                row.get("publisher_name"),
+                fits("publisher_name", row.get("publisher_name"), EJournalHolding.MAX_PUBLISHER),
                 row.get("publication_type"),
                 row.get("access_type"));
+    }
+
+    private static String fits(String column, String value, int max) {
+        if (value != null && value.length() > max) {
+            throw new IllegalArgumentException(column + " is longer than " + max + " characters");
+        }
+        return value;
+    }
+
+    /** Patrons are sent to the title_url: only an http or https address may become a link. */
+    private static String webAddress(String url) {
+        if (url != null && !EJournalHolding.isWebAddress(url)) {
+            throw new IllegalArgumentException("title_url '" + abbreviate(url) + "' is not an http or https address");
+        }
+        return url;
     }
 
     private static String issn(String raw) {

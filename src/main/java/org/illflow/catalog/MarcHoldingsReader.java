@@ -21,15 +21,20 @@ import java.util.regex.Pattern;
 
 import org.illflow.citation.Isbn;
 import org.illflow.citation.Issn;
+import org.illflow.system.SafeXml;
 import org.marc4j.MarcReader;
 import org.marc4j.MarcStreamReader;
-import org.marc4j.MarcXmlReader;
+import org.marc4j.MarcXmlHandler;
+import org.marc4j.RecordStack;
 import org.marc4j.converter.impl.AnselToUnicode;
 import org.marc4j.marc.ControlField;
 import org.marc4j.marc.DataField;
 import org.marc4j.marc.Record;
 import org.marc4j.marc.Subfield;
 import org.marc4j.marc.VariableField;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.XMLReader;
 
 /**
  * Reads a library's print holdings from MARC 21 or CNMARC bibliographic records, in ISO 2709 or
@@ -40,7 +45,8 @@ import org.marc4j.marc.VariableField;
  * decoded one by one, so one broken record is reported and the others still import. Encoding per
  * record: leader/09 {@code a} means UTF-8; otherwise bytes that are valid UTF-8 are read as UTF-8
  * (many exports mislabel), else MARC 21 is read as MARC-8 and CNMARC as GB18030. A wrong record
- * length in the leader is corrected. MARCXML containing a DOCTYPE is refused (no external entities).
+ * length in the leader is corrected. MARCXML (also EBCDIC- or UTF-16-encoded) is read by the hardened parser of
+ * {@link SafeXml}: a file with a DOCTYPE is refused whole (no external entities, no entity expansion).
  *
  * <p><b>Format.</b> A record with a 200 field and no 245 is CNMARC, anything else MARC 21.
  *
@@ -105,6 +111,9 @@ public final class MarcHoldingsReader {
 
     // ---------------------------------------------------------------- input formats
 
+    /** EBCDIC (IBM037 and relatives) spells {@code <?xm} as these bytes. */
+    private static final byte[] EBCDIC_XML_DECLARATION = {0x4C, 0x6F, (byte) 0xA7, (byte) 0x94};
+
     private static boolean isXml(byte[] b) {
         if (hasUtf16Bom(b)) {
             return true;
@@ -113,7 +122,8 @@ public final class MarcHoldingsReader {
         while (i < b.length && isBlank(b[i])) {
             i++;
         }
-        return i < b.length && b[i] == '<';
+        return i < b.length && b[i] == '<'
+                || b.length >= 4 && java.util.Arrays.equals(b, 0, 4, EBCDIC_XML_DECLARATION, 0, 4);
     }
 
     private static boolean hasUtf16Bom(byte[] b) {
@@ -129,36 +139,50 @@ public final class MarcHoldingsReader {
         return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == 0 || c == 0x1A;
     }
 
+    /**
+     * Parses MARCXML with the hardened parser of {@link SafeXml}: a DOCTYPE is refused by the parser on the
+     * decoded text, whatever encoding the file declares. Records before a syntax error are kept and the error
+     * is reported; a file that breaks before its first record (a DOCTYPE, not XML at all) is refused whole.
+     */
     private static MarcImport readXml(byte[] bytes) {
-        String probe = new String(bytes, StandardCharsets.ISO_8859_1).replace("\0", "").toUpperCase(Locale.ROOT);
-        if (probe.contains("<!DOCTYPE")) {
-            throw new IllegalArgumentException("MARCXML with a DOCTYPE declaration is refused");
-        }
         List<PrintHolding> holdings = new ArrayList<>();
         List<ImportProblem> problems = new ArrayList<>();
         int start = 0;
         if (!hasUtf16Bom(bytes)) {
             // an XML declaration must come first: drop a BOM and blanks that some exports put before it
+            // (a zero byte is not skipped: it is half of a UTF-16 character)
             start = skipBom(bytes);
-            while (start < bytes.length && isBlank(bytes[start])) {
+            while (start < bytes.length && bytes[start] != 0 && isBlank(bytes[start])) {
                 start++;
             }
         }
-        MarcReader reader = new MarcXmlReader(new ByteArrayInputStream(bytes, start, bytes.length - start));
-        int number = 0;
-        while (true) {
-            Record record;
-            try {
-                if (!reader.hasNext()) {
-                    break;
-                }
-                record = reader.next();
-            } catch (RuntimeException e) {
-                problems.add(new ImportProblem(number + 1, "unreadable MARCXML, reading stopped: " + describe(e)));
-                break;
+        List<Record> records = new ArrayList<>();
+        RecordStack collector = new RecordStack() {
+            @Override
+            public synchronized void push(Record record) {
+                records.add(record);
             }
+        };
+        XMLReader parser = SafeXml.saxReader();
+        parser.setContentHandler(new MarcXmlHandler(collector));
+        String failure = null;
+        try {
+            parser.parse(new InputSource(new ByteArrayInputStream(bytes, start, bytes.length - start)));
+        } catch (SAXException | IOException | RuntimeException e) {
+            failure = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        }
+        if (failure != null && records.isEmpty()) {
+            throw new IllegalArgumentException(failure.contains("DOCTYPE")
+                    ? "MARCXML with a DOCTYPE declaration is refused (no DTDs, no entities)"
+                    : "unreadable MARCXML: " + failure);
+        }
+        int number = 0;
+        for (Record record : records) {
             number++;
             addHoldings(record, number, holdings, problems);
+        }
+        if (failure != null) {
+            problems.add(new ImportProblem(number + 1, "unreadable MARCXML, reading stopped: " + failure));
         }
         return new MarcImport(holdings, problems);
     }
@@ -249,7 +273,9 @@ public final class MarcHoldingsReader {
     private static void addHoldings(Record record, int number, List<PrintHolding> holdings,
             List<ImportProblem> problems) {
         try {
-            holdings.addAll(holdingsOf(record));
+            List<PrintHolding> ofRecord = holdingsOf(record);
+            ofRecord.forEach(PrintHoldingRecord::checkFits);
+            holdings.addAll(ofRecord);
         } catch (RuntimeException e) {
             String id = record.getControlNumber();
             problems.add(new ImportProblem(number,

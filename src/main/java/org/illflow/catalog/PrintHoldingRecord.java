@@ -22,6 +22,31 @@ import org.illflow.citation.TitleKey;
 @Table(name = "print_holding")
 class PrintHoldingRecord {
 
+    /** Column sizes (V2__holdings.sql): the MARC reader reports a record with a longer value as a bad record. */
+    static final int MAX_TITLE = 1000;
+    static final int MAX_CALL_NUMBER = 200;
+    static final int MAX_LOCATION = 300;
+    static final int MAX_PUBLISHER = 500;
+    static final int MAX_EDITION = 200;
+    static final int MAX_RECORD_ID = 100;
+
+    /** Throws IllegalArgumentException naming the first value of the holding that its column cannot take. */
+    static void checkFits(PrintHolding h) {
+        fits("title", h.title(), MAX_TITLE);
+        fits("record id", h.recordId(), MAX_RECORD_ID);
+        fits("call number", h.callNumber(), MAX_CALL_NUMBER);
+        fits("location", h.location(), MAX_LOCATION);
+        fits("edition", h.edition(), MAX_EDITION);
+        fits("publisher", h.publisher(), MAX_PUBLISHER);
+    }
+
+    private static void fits(String what, String value, int max) {
+        if (value != null && value.length() > max) {
+            throw new IllegalArgumentException(what + " is longer than " + max + " characters");
+        }
+    }
+
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;

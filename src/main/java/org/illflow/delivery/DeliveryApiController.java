@@ -9,6 +9,7 @@ import java.util.List;
 import jakarta.validation.Valid;
 
 import org.illflow.security.SignedIn;
+import org.illflow.system.ApiRefusal;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -70,7 +71,10 @@ class DeliveryApiController {
 
     @PostMapping("/{requestNumber}/cancel")
     RequestDetail cancel(@PathVariable String requestNumber, Authentication who) {
-        requests.cancel(requestNumber, who.getName(), SignedIn.isStaff(who));
+        if (SignedIn.isStaffOfAnotherService(who, false)) {
+            throw new ApiRefusal(403, "error.forbidden", "Only document delivery staff cancel for patrons.");
+        }
+        requests.cancel(requestNumber, who.getName(), SignedIn.cancelsDeliveryForPatrons(who));
         return detailOf(requests.visibleTo(requestNumber, who.getName(), SignedIn.isStaff(who)), SignedIn.isStaff(who));
     }
 

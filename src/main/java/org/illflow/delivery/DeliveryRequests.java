@@ -2,7 +2,6 @@ package org.illflow.delivery;
 
 import static org.illflow.delivery.DocumentDeliveryProcess.*;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
@@ -90,7 +89,7 @@ public class DeliveryRequests {
         variables.put(VAR_REQUEST_ID, request.getId());
         variables.put(VAR_REQUEST_NUMBER, request.getRequestNumber());
         variables.put(VAR_PATRON, patron.getCardNumber());
-        variables.put("requestTitle", request.getTitle());
+        variables.put(VAR_REQUEST_TITLE, request.getTitle());
         ProcessInstance instance = runtimeService.startProcessInstanceByKey(KEY, request.getRequestNumber(),
                 variables);
         request.attachProcess(instance.getId());
@@ -106,21 +105,21 @@ public class DeliveryRequests {
         Patron patron = patrons.byCardNumber(card).orElseThrow(() -> new IllegalArgumentException(
                 "No patron with card number " + card + ". / 没有此工号/学号的读者。"));
         ArticleRequestForm form = new ArticleRequestForm();
-        form.setGenre(string(variables.get("genre")));
-        form.setTitle(string(variables.get("title")));
-        form.setAuthors(string(variables.get("authors")));
-        form.setJournal(string(variables.get("journal")));
-        form.setIssn(string(variables.get("issn")));
-        form.setDoi(string(variables.get("doi")));
-        form.setVolume(string(variables.get("volume")));
-        form.setIssue(string(variables.get("issue")));
-        form.setPages(string(variables.get("pages")));
-        Object year = variables.get("year");
+        form.setGenre(string(variables.get(VAR_GENRE)));
+        form.setTitle(string(variables.get(VAR_TITLE)));
+        form.setAuthors(string(variables.get(VAR_AUTHORS)));
+        form.setJournal(string(variables.get(VAR_JOURNAL)));
+        form.setIssn(string(variables.get(VAR_ISSN)));
+        form.setDoi(string(variables.get(VAR_DOI)));
+        form.setVolume(string(variables.get(VAR_VOLUME)));
+        form.setIssue(string(variables.get(VAR_ISSUE)));
+        form.setPages(string(variables.get(VAR_PAGES)));
+        Object year = variables.get(VAR_YEAR);
         form.setYear(year instanceof Number n ? Integer.valueOf(n.intValue())
                 : year == null || year.toString().isBlank() ? null : Integer.valueOf(year.toString().strip()));
-        form.setLanguage(string(variables.get("language")));
-        form.setSubjectArea(string(variables.get("subjectArea")));
-        form.setNote(string(variables.get("note")));
+        form.setLanguage(string(variables.get(VAR_LANGUAGE)));
+        form.setSubjectArea(string(variables.get(VAR_SUBJECT_AREA)));
+        form.setNote(string(variables.get(VAR_NOTE)));
         Set<ConstraintViolation<ArticleRequestForm>> violations = validator.validate(form);
         if (!violations.isEmpty()) {
             ConstraintViolation<ArticleRequestForm> first = violations.iterator().next();
@@ -202,8 +201,10 @@ public class DeliveryRequests {
     }
 
     /**
-     * Staff attach the supplier's PDF on the Receive task: it goes into the archive at once (checked to be a
-     * PDF within the size limit) and never into a process variable. Returns the archived document.
+     * Staff attach the supplier's PDF on the Receive task: it is kept in the archive's store (checked to be a PDF
+     * within the size limit), never in a process variable, and waits on the request, unconfirmed, until staff
+     * complete the task with "Copy received" — only then does it join the duplicate index. A second upload
+     * replaces the first, which is discarded. Returns the kept document.
      */
     public ArchivedDocument receiveCopy(String requestNumber, String supplierCode, byte[] pdf, String staff) {
         DocumentDeliveryRequest request = visibleTo(requestNumber, staff, true);
@@ -211,19 +212,23 @@ public class DeliveryRequests {
             throw new RequestRefusedException(409, "dd.copy.notOrdered",
                     "The request is not waiting for a copy from " + supplierCode + ".");
         }
-        ArchivedDocument document = archive.store(pdf, ArchiveEntry.of(request.citation(), supplierCode,
-                BigDecimal.ZERO, requestNumber));
+        ArchivedDocument document = archive.receive(pdf, ArchiveEntry.of(request.citation(), supplierCode, null,
+                requestNumber));
+        Long replaced = request.attachPendingCopy(document.id());
         delivery.record(request, staff, "COPY_UPLOADED", "document #" + document.id() + ", "
-                + document.pageCount() + " pages", supplierCode, null);
+                + document.pageCount() + " pages" + (replaced == null ? "" : ", replaces #" + replaced), supplierCode,
+                null);
+        if (replaced != null) {
+            delivery.discardUnlessPending(replaced, request);
+        }
         return document;
     }
 
-    /** Was this document attached to this request (so the Receive task may complete with it)? */
+    /** Is this the upload waiting on this request (so the Receive task may complete with it)? */
     @Transactional(readOnly = true)
-    public boolean copyWasUploaded(long requestId, long documentId) {
-        return timeline.findByRequestIdOrderByOccurredAtAscIdAsc(requestId).stream()
-                .anyMatch(e -> "COPY_UPLOADED".equals(e.getEvent()) && e.getDetail() != null
-                        && e.getDetail().startsWith("document #" + documentId + ","));
+    public boolean isPendingCopy(long requestId, long documentId) {
+        return requests.findById(requestId).map(DocumentDeliveryRequest::getPendingDocumentId)
+                .filter(pending -> pending == documentId).isPresent();
     }
 
     private static String string(Object value) {

@@ -23,4 +23,9 @@ public enum DeliveryStatus {
     public boolean closed() {
         return !cancellable();
     }
+
+    /** The statuses of requests still in progress. */
+    public static java.util.List<DeliveryStatus> open() {
+        return java.util.Arrays.stream(values()).filter(s -> !s.closed()).toList();
+    }
 }

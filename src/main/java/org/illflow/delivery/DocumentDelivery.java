@@ -1,7 +1,8 @@
 package org.illflow.delivery;
 
+import static org.illflow.delivery.DocumentDeliveryProcess.MESSAGE_SAME_ARTICLE_SETTLED;
+
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
@@ -9,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.camunda.bpm.engine.RuntimeService;
+import org.illflow.archive.ArchiveEntry;
 import org.illflow.archive.ArchivedDocument;
 import org.illflow.archive.DocumentArchive;
 import org.illflow.catalog.Holding;
@@ -42,11 +45,15 @@ public class DocumentDelivery {
     private final HoldingsLookup holdings;
     private final SupplierRanking ranking;
     private final SupplierCatalog suppliers;
+    private final SameArticleRequests sameArticle;
+    private final RuntimeService runtimeService;
     private final Clock clock;
 
     DocumentDelivery(DocumentDeliveryRequestRepository requests, TimelineEventRepository timeline,
             PatronDirectory patrons, DocumentArchive archive, HoldingsLookup holdings, SupplierRanking ranking,
-            SupplierCatalog suppliers, Clock clock) {
+            SupplierCatalog suppliers, SameArticleRequests sameArticle, RuntimeService runtimeService, Clock clock) {
+        this.sameArticle = sameArticle;
+        this.runtimeService = runtimeService;
         this.requests = requests;
         this.timeline = timeline;
         this.patrons = patrons;
@@ -114,6 +121,55 @@ public class DocumentDelivery {
         record(request, staff, accessible ? "HOLDING_CONFIRMED" : "HOLDING_NOT_ACCESSIBLE", null, null, null);
     }
 
+    /** What the check before ordering found: a copy now in the archive, or the open request to wait for. */
+    record BeforeOrdering(Long archivedDocumentId, String onOrderBy) {
+    }
+
+    /**
+     * Just before ordering, under the article's lock: a copy of the same article confirmed meanwhile answers the
+     * request from the archive; an open request for it that is being ordered is waited for (it is never bought
+     * twice at once); otherwise this request is the one being ordered, and later ones wait for it.
+     */
+    public BeforeOrdering checkBeforeOrdering(long requestId) {
+        DocumentDeliveryRequest request = request(requestId);
+        sameArticle.lock(request);
+        request.waitFor(null);
+        Optional<ArchivedDocument> archived = archive.findDuplicate(request.citation());
+        if (archived.isPresent()) {
+            return new BeforeOrdering(archived.get().id(), null);
+        }
+        Optional<DocumentDeliveryRequest> first = sameArticle.beingOrdered(request);
+        if (first.isPresent()) {
+            request.waitFor(first.get().getId());
+            record(request, SYSTEM, "WAITING_SAME_ARTICLE", first.get().getRequestNumber(), null, null);
+            return new BeforeOrdering(null, first.get().getRequestNumber());
+        }
+        request.startOrdering(clock.instant());
+        return new BeforeOrdering(null, null);
+    }
+
+    /**
+     * A request being ordered has ended (delivered, unfilled or cancelled): the requests waiting for it check again,
+     * each in a job of its own — delivered from the archive if the copy was confirmed, else the first orders it.
+     */
+    private void releaseWaiting(DocumentDeliveryRequest request) {
+        if (request.getOrderingSince() == null) {
+            return;
+        }
+        sameArticle.lock(request);
+        requests.flush();
+        for (DocumentDeliveryRequest waiting : sameArticle.waitingFor(request)) {
+            runtimeService.createMessageCorrelation(MESSAGE_SAME_ARTICLE_SETTLED)
+                    .processInstanceBusinessKey(waiting.getRequestNumber()).correlateAllWithResult();
+        }
+    }
+
+    /** Other open requests for the same article, for the Order form: "DD-2026-000005 (waiting for this one)". */
+    @Transactional(readOnly = true)
+    public List<DocumentDeliveryRequest> openForSameArticle(long requestId) {
+        return sameArticle.openFor(request(requestId));
+    }
+
     /** Eligible, active suppliers, cheapest first, as a comma-separated list of codes (empty when none). */
     public String rankSuppliers(long requestId) {
         DocumentDeliveryRequest request = request(requestId);
@@ -166,42 +222,75 @@ public class DocumentDelivery {
     public void recordSupplierUnfilled(long requestId, String supplierCode, String reason, String staff) {
         DocumentDeliveryRequest request = request(requestId);
         record(request, staff, "SUPPLIER_UNFILLED", reason, supplierCode, null);
+        dropPendingCopy(request);
     }
 
     public void recordSupplierTimeout(long requestId, String supplierCode) {
-        record(request(requestId), SYSTEM, "SUPPLIER_TIMEOUT", null, supplierCode, null);
+        DocumentDeliveryRequest request = request(requestId);
+        record(request, SYSTEM, "SUPPLIER_TIMEOUT", null, supplierCode, null);
+        dropPendingCopy(request);
     }
 
-    /** What a copy from this supplier costs the library: per item plus per page of the delivered PDF. */
+    /** The request goes on without the copy staff attached: it never enters the archive's duplicate index. */
+    private void dropPendingCopy(DocumentDeliveryRequest request) {
+        Long pending = request.takePendingCopy();
+        if (pending != null) {
+            record(request, SYSTEM, "COPY_DISCARDED", "document #" + pending, null, null);
+            discardUnlessPending(pending, request);
+        }
+    }
+
+    /** Discards an unconfirmed upload unless another request waits on the same file. */
+    void discardUnlessPending(long documentId, DocumentDeliveryRequest request) {
+        if (!requests.existsByPendingDocumentIdAndIdNot(documentId, request.getId())) {
+            archive.discard(documentId);
+        }
+    }
+
+    /** What a copy from this supplier costs the library ({@link Supplier#copyCost}, the one formula). */
     @Transactional(readOnly = true)
     public BigDecimal costOf(String supplierCode, int pages) {
-        Supplier supplier = suppliers.byCode(supplierCode)
-                .orElseThrow(() -> new IllegalArgumentException("unknown supplier " + supplierCode));
-        BigDecimal perPage = supplier.getPricePerPage() == null ? BigDecimal.ZERO : supplier.getPricePerPage();
-        return supplier.getPricePerItem().add(perPage.multiply(BigDecimal.valueOf(pages)))
-                .setScale(2, RoundingMode.HALF_UP);
+        return suppliers.byCode(supplierCode)
+                .orElseThrow(() -> new IllegalArgumentException("unknown supplier " + supplierCode)).copyCost(pages);
     }
 
+    /**
+     * "Copy received": the upload waiting on the request is confirmed, joins the duplicate index with what it
+     * cost, and the request is DELIVERED.
+     */
     public void recordDelivery(long requestId, long documentId, String supplierCode, String staff) {
         DocumentDeliveryRequest request = request(requestId);
-        ArchivedDocument document = archive.find(documentId)
+        if (request.getPendingDocumentId() == null || request.getPendingDocumentId() != documentId) {
+            throw new IllegalStateException("document " + documentId + " is not the copy waiting on "
+                    + request.getRequestNumber());
+        }
+        ArchivedDocument pending = archive.find(documentId)
                 .orElseThrow(() -> new IllegalStateException("archived document " + documentId + " missing"));
-        BigDecimal cost = costOf(supplierCode, document.pageCount());
-        archive.recordCost(documentId, cost);
+        BigDecimal cost = costOf(supplierCode, pending.pageCount());
+        ArchivedDocument document = archive.confirm(documentId, ArchiveEntry.of(request.citation(), supplierCode,
+                cost, request.getRequestNumber()));
+        if (document.cost() == null || document.cost().compareTo(cost) != 0) {
+            archive.recordCost(documentId, cost);
+        }
+        request.takePendingCopy();
         request.delivered(DeliveryStatus.DELIVERED, documentId, supplierCode, cost, clock.instant());
         record(request, staff, "DELIVERED", document.pageCount() + " pages", supplierCode, cost);
+        releaseWaiting(request);
     }
 
     public void recordUnfilled(long requestId) {
         DocumentDeliveryRequest request = request(requestId);
         request.moveTo(DeliveryStatus.UNFILLED, "no supplier could deliver", clock.instant());
         record(request, SYSTEM, "UNFILLED", null, null, null);
+        releaseWaiting(request);
     }
 
     public void recordCancellation(long requestId, String by) {
         DocumentDeliveryRequest request = request(requestId);
         request.moveTo(DeliveryStatus.CANCELLED, null, clock.instant());
         record(request, by, "CANCELLED", null, null, null);
+        dropPendingCopy(request);
+        releaseWaiting(request);
     }
 
     /** The process instance has ended: the record is final. */

@@ -5,6 +5,7 @@ public final class DocumentDeliveryProcess {
 
     public static final String KEY = "DocumentDeliveryProcess";
     public static final String MESSAGE_CANCEL = "Message_CancelRequested";
+    public static final String MESSAGE_SAME_ARTICLE_SETTLED = "Message_SameArticleSettled";
     public static final String ERROR_PATRON_NOT_ACTIVE = "Error_PatronNotActive";
 
     public static final String START = "StartEvent_RequestSubmitted";
@@ -24,6 +25,9 @@ public final class DocumentDeliveryProcess {
     public static final String TASK_NOTIFY_HELD_LOCALLY = "Task_NotifyHeldLocally";
     public static final String TASK_CONFIRM_LOCAL_HOLDING = "Task_ConfirmLocalHolding";
     public static final String END_HELD_LOCALLY = "EndEvent_HeldLocally";
+    public static final String TASK_CHECK_SAME_ARTICLE = "Task_CheckSameArticle";
+    public static final String GATEWAY_SAME_ARTICLE = "Gateway_SameArticle";
+    public static final String EVENT_SAME_ARTICLE_SETTLED = "Event_SameArticleSettled";
     public static final String TASK_RANK_SUPPLIERS = "Task_RankSuppliers";
     public static final String TASK_TAKE_NEXT_SUPPLIER = "Task_TakeNextSupplier";
     public static final String TASK_ORDER = "Task_OrderFromSupplier";
@@ -44,7 +48,13 @@ public final class DocumentDeliveryProcess {
     public static final String VAR_REQUEST_ID = "requestId";
     public static final String VAR_REQUEST_NUMBER = "requestNumber";
     public static final String VAR_PATRON = "patronCardNumber";
+    /** The request's title, for task names and forms in Tasklist. */
+    public static final String VAR_REQUEST_TITLE = "requestTitle";
+    /** Where the library holds it, shown on the Confirm task. */
+    public static final String VAR_HOLDING_INFO = "holdingInfo";
     public static final String VAR_ARCHIVED_DOCUMENT = "archivedDocumentId";
+    /** The number of the open request for the same article this one waits for; null when none. */
+    public static final String VAR_SAME_ARTICLE_ON_ORDER = "sameArticleOnOrder";
     public static final String VAR_HELD_LOCALLY = "heldLocally";
     public static final String VAR_HOLDING_ACCESSIBLE = "holdingAccessible";
     public static final String VAR_REMAINING_SUPPLIERS = "remainingSuppliers";
@@ -56,6 +66,21 @@ public final class DocumentDeliveryProcess {
     public static final String VAR_RECEIVE_OUTCOME = "receiveOutcome";
     public static final String VAR_DOCUMENT_ID = "documentId";
     public static final String VAR_UNFILLED_REASON = "unfilledReason";
+
+    /** The fields of Tasklist's start form (a request staff enter for a patron by phone or e-mail). */
+    public static final String VAR_GENRE = "genre";
+    public static final String VAR_TITLE = "title";
+    public static final String VAR_AUTHORS = "authors";
+    public static final String VAR_JOURNAL = "journal";
+    public static final String VAR_ISSN = "issn";
+    public static final String VAR_DOI = "doi";
+    public static final String VAR_VOLUME = "volume";
+    public static final String VAR_ISSUE = "issue";
+    public static final String VAR_PAGES = "pages";
+    public static final String VAR_YEAR = "year";
+    public static final String VAR_LANGUAGE = "language";
+    public static final String VAR_SUBJECT_AREA = "subjectArea";
+    public static final String VAR_NOTE = "note";
 
     public static final String ORDERED = "ordered";
     public static final String SKIP = "skip";

@@ -13,6 +13,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.illflow.archive.ArticleKeys;
 import org.illflow.citation.Citation;
 import org.illflow.citation.CitationGenre;
 
@@ -105,6 +106,25 @@ public class DocumentDeliveryRequest {
     @Column(name = "document_id")
     private Long documentId;
 
+    /** The PDF staff attached on the Receive task, waiting for "Copy received" (not yet in the duplicate index). */
+    /** Keys to find requests for the same article (see {@link org.illflow.archive.ArticleKeys}). */
+    @Column(name = "doi_match", length = 80)
+    private String doiMatch;
+
+    @Column(name = "title_match", length = 80)
+    private String titleMatch;
+
+    /** When it went on to ordering: while it is open, new requests for the same article wait for it. */
+    @Column(name = "ordering_since")
+    private Instant orderingSince;
+
+    /** The open request for the same article this one waits for, if any. */
+    @Column(name = "waiting_for")
+    private Long waitingFor;
+
+    @Column(name = "pending_document_id")
+    private Long pendingDocumentId;
+
     @Column(name = "holding_info", length = 1000)
     private String holdingInfo;
 
@@ -155,6 +175,9 @@ public class DocumentDeliveryRequest {
         this.publisher = citation.publisher();
         this.language = citation.language();
         this.subjectArea = citation.subjectArea();
+        ArticleKeys keys = ArticleKeys.of(citation);
+        this.doiMatch = keys.doiHash();
+        this.titleMatch = keys.titleHash();
         this.note = note;
         this.status = DeliveryStatus.SUBMITTED;
         this.submittedAt = at;
@@ -201,6 +224,28 @@ public class DocumentDeliveryRequest {
         this.cost = cost;
         this.deliveredAt = at;
         moveTo(how, null, at);
+    }
+
+    void waitFor(Long requestId) {
+        this.waitingFor = requestId;
+    }
+
+    void startOrdering(Instant at) {
+        this.orderingSince = at;
+    }
+
+    /** Attaches an upload to wait for "Copy received"; returns the upload it replaces, if any. */
+    Long attachPendingCopy(long documentId) {
+        Long replaced = pendingDocumentId;
+        pendingDocumentId = documentId;
+        return replaced == null || replaced == documentId ? null : replaced;
+    }
+
+    /** Forgets the upload waiting for confirmation (delivered, or the request went on without it); returns it. */
+    Long takePendingCopy() {
+        Long pending = pendingDocumentId;
+        pendingDocumentId = null;
+        return pending;
     }
 
     void heldLocally(String where, Instant at) {
@@ -302,6 +347,18 @@ public class DocumentDeliveryRequest {
 
     public Long getDocumentId() {
         return documentId;
+    }
+
+    public Instant getOrderingSince() {
+        return orderingSince;
+    }
+
+    public Long getWaitingFor() {
+        return waitingFor;
+    }
+
+    public Long getPendingDocumentId() {
+        return pendingDocumentId;
     }
 
     public String getHoldingInfo() {

@@ -8,8 +8,8 @@ import org.illflow.system.ProcessVariables;
 import org.springframework.stereotype.Component;
 
 /**
- * On completing Task_ReceiveCopy: "delivered" needs the PDF attached to this request (uploaded through the
- * form into the archive); "unfilled" needs the supplier's reason. Otherwise the task stays open.
+ * On completing Task_ReceiveCopy: "delivered" needs the PDF waiting on this request (the latest upload through
+ * the form); "unfilled" needs the supplier's reason. Otherwise the task stays open.
  */
 @Component("receiveDecision")
 class ReceiveDecisionListener implements TaskListener {
@@ -26,7 +26,7 @@ class ReceiveDecisionListener implements TaskListener {
         if (DELIVERED.equals(outcome)) {
             Object documentId = task.getVariable(VAR_DOCUMENT_ID);
             if (!(documentId instanceof Number id)
-                    || !requests.copyWasUploaded(DeliveryVariables.requestId(task), id.longValue())) {
+                    || !requests.isPendingCopy(DeliveryVariables.requestId(task), id.longValue())) {
                 throw new IllegalArgumentException("Attach the PDF first. / 请先上传 PDF 全文。");
             }
         } else if (UNFILLED.equals(outcome)) {

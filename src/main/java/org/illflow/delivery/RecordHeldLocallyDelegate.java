@@ -20,7 +20,7 @@ class RecordHeldLocallyDelegate implements JavaDelegate {
         delivery.heldLocally(requestId).ifPresent(holding -> {
             delivery.recordHeldLocally(requestId, holding);
             // shown to staff on the Confirm task
-            execution.setVariable("holdingInfo", delivery.request(requestId).getHoldingInfo());
+            execution.setVariable(DocumentDeliveryProcess.VAR_HOLDING_INFO, delivery.request(requestId).getHoldingInfo());
         });
     }
 }

@@ -32,6 +32,6 @@ class RecordRequestDelegate implements JavaDelegate {
         execution.setProcessBusinessKey(request.getRequestNumber());
         execution.setVariable(VAR_REQUEST_ID, request.getId());
         execution.setVariable(VAR_REQUEST_NUMBER, request.getRequestNumber());
-        execution.setVariable("requestTitle", request.getTitle());
+        execution.setVariable(VAR_REQUEST_TITLE, request.getTitle());
     }
 }

@@ -2,12 +2,15 @@ package org.illflow.delivery;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import org.illflow.archive.ArchivedDocument;
 import org.illflow.archive.DocumentArchive;
 import org.illflow.archive.UnacceptableFileException;
+import org.illflow.citation.PageRange;
 import org.illflow.security.SignedIn;
 import org.illflow.supplier.Supplier;
 import org.illflow.supplier.SupplierCatalog;
@@ -24,7 +27,7 @@ import org.springframework.web.multipart.MultipartFile;
 
 /**
  * What the Tasklist forms of document delivery staff call: the order sheet (citation, supplier, price, work
- * link and the supplier account, which never enters the engine) and the upload of the received PDF straight
+ * link and the supplier account, which never enters the engine; the password only for the holder of the Order task) and the upload of the received PDF straight
  * into the archive. Document delivery staff and admins only.
  */
 @RestController
@@ -35,19 +38,22 @@ class StaffDeliveryController {
     private final DocumentDelivery delivery;
     private final SupplierCatalog suppliers;
     private final DocumentArchive archive;
+    private final OrderTasks orderTasks;
 
     StaffDeliveryController(DeliveryRequests requests, DocumentDelivery delivery, SupplierCatalog suppliers,
-            DocumentArchive archive) {
+            DocumentArchive archive, OrderTasks orderTasks) {
         this.requests = requests;
         this.delivery = delivery;
         this.suppliers = suppliers;
         this.archive = archive;
+        this.orderTasks = orderTasks;
     }
 
     record OrderSheet(String requestNumber, String title, String authors, String journal, String issn, String doi,
             String volume, String issue, String pages, Integer year, String supplierCode, String supplierName,
-            BigDecimal pricePerItem, BigDecimal pricePerPage, String workLink, String accountName, String password,
-            String deliveredBefore) {
+            BigDecimal pricePerItem, BigDecimal pricePerPage, String tariff, Integer pageCount,
+            BigDecimal expectedPrice, String workLink, String accountName, String password, boolean passwordWithheld,
+            String deliveredBefore, List<String> sameArticleOpen) {
     }
 
     record ReceivedCopy(long documentId, int pageCount, long sizeBytes, BigDecimal cost) {
@@ -63,12 +69,27 @@ class StaffDeliveryController {
     OrderSheet orderSheet(@PathVariable String requestNumber, @RequestParam String supplier, Authentication who) {
         requireDeliveryStaff(who);
         DocumentDeliveryRequest r = requests.visibleTo(requestNumber, who.getName(), true);
+        // the expected price of this article: its pages when the citation gives them
+        Integer pages = PageRange.parse(r.getPages()).map(PageRange::pageCount).orElse(null);
         Supplier s = suppliers.byCode(supplier)
                 .orElseThrow(() -> new ApiRefusal(404, "supplier.notFound", "No supplier " + supplier + "."));
+        // the password only for whoever holds (has claimed) the open Order task of this request for this supplier
+        Optional<String> task = orderTasks.heldBy(r.getRequestNumber(), s.getCode(), who.getName());
+        String password = task.map(id -> suppliers.revealPassword(s.getCode(), r.getRequestNumber(), id, who.getName()))
+                .orElse(null);
         return new OrderSheet(r.getRequestNumber(), r.getTitle(), r.getAuthors(), r.getJournal(), r.getIssn(),
                 r.getDoi(), r.getVolume(), r.getIssue(), r.getPages(), r.getYear(), s.getCode(),
-                s.name(Locale.SIMPLIFIED_CHINESE), s.getPricePerItem(), s.getPricePerPage(), s.getWorkLink(),
-                s.getAccountName(), suppliers.passwordForStaff(s.getCode()), deliveredBefore(r));
+                s.name(Locale.SIMPLIFIED_CHINESE), s.getPricePerItem(), s.getPricePerPage(), s.copyTariff(), pages,
+                pages == null ? null : s.copyCost(pages), s.getWorkLink(),
+                s.getAccountName(), password, task.isEmpty() && s.hasPassword(), deliveredBefore(r), sameArticleOpen(r));
+    }
+
+    /** Other open requests for the same article: those waiting for this one are served by its copy. */
+    private List<String> sameArticleOpen(DocumentDeliveryRequest r) {
+        return delivery.openForSameArticle(r.getId()).stream().map(o -> o.getRequestNumber() + " · " + o.getStatus()
+                + (r.getId().equals(o.getWaitingFor()) ? " · 等待本申请的全文 / waits for this request's copy"
+                        : o.getWaitingFor() != null ? " · 等待中 / waiting"
+                        : o.getOrderingSince() != null ? " · 订购中 / being ordered" : "")).toList();
     }
 
     /** Bought before (imported history)? Staff look in the old system's files before paying again. */

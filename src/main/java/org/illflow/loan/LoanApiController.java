@@ -31,9 +31,11 @@ import org.springframework.web.bind.annotation.RestController;
 class LoanApiController {
 
     private final LoanRequests requests;
+    private final java.time.Clock clock;
 
-    LoanApiController(LoanRequests requests) {
+    LoanApiController(LoanRequests requests, java.time.Clock clock) {
         this.requests = requests;
+        this.clock = clock;
     }
 
     record RequestSummary(String requestNumber, LoanStatus status, String title, String authors, String isbn,
@@ -50,7 +52,8 @@ class LoanApiController {
 
     record RequestDetail(String requestNumber, LoanStatus status, String statusReason, String title, String authors,
             String isbn, String publisher, Integer year, String edition, String holdingInfo, String lender,
-            Instant pickupDeadline, Instant checkedOutAt, LocalDate dueDate, int renewalsUsed, int renewalsAllowed,
+            Instant pickupDeadline, LocalDate lastPickupDay, Instant checkedOutAt, LocalDate dueDate, int renewalsUsed,
+            int renewalsAllowed,
             boolean renewalPending, boolean renewable, boolean cancellable, Instant returnedAt, Integer overdueDays,
             BigDecimal overdueFee, BigDecimal borrowingFee, BigDecimal shippingCost, Instant submittedAt,
             List<TimelineEntry> timeline) {
@@ -79,7 +82,7 @@ class LoanApiController {
 
     @PostMapping("/{requestNumber}/cancel")
     RequestDetail cancel(@PathVariable String requestNumber, Authentication who) {
-        requests.cancel(requestNumber, who.getName(), SignedIn.isLoanStaff(who));
+        requests.cancel(requestNumber, who.getName(), SignedIn.cancelsLoansForPatrons(who));
         return detail(requestNumber, who);
     }
 
@@ -108,7 +111,8 @@ class LoanApiController {
                 .toList();
         return new RequestDetail(r.getRequestNumber(), r.getStatus(), r.getStatusReason(), r.getTitle(),
                 r.getAuthors(), r.getIsbn(), r.getPublisher(), r.getYear(), r.getEdition(), r.getHoldingInfo(),
-                r.getLenderCode(), r.getPickupDeadline(), r.getCheckedOutAt(), r.getDueDate(), r.getRenewalsUsed(),
+                r.getLenderCode(), r.getPickupDeadline(), r.lastPickupDay(clock.getZone()), r.getCheckedOutAt(),
+                r.getDueDate(), r.getRenewalsUsed(),
                 requests.renewalsAllowed(r), r.isRenewalPending(), requests.renewalRefusal(r).isEmpty(),
                 r.isCancellable(), r.getReturnedAt(), r.getOverdueDays(), r.getOverdueFee(),
                 staff ? r.getBorrowingFee() : null, staff ? r.getShippingCost() : null, r.getSubmittedAt(), timeline);

@@ -354,6 +354,14 @@ public class LoanRequest {
         return arrivedAt;
     }
 
+    /**
+     * The last day the patron may collect the book, inclusive: the pickup deadline is the end of that day in the
+     * library's time zone. Every page, mail and form shows this date, never the deadline instant's date.
+     */
+    public java.time.LocalDate lastPickupDay(java.time.ZoneId zone) {
+        return pickupDeadline == null ? null : pickupDeadline.minusNanos(1).atZone(zone).toLocalDate();
+    }
+
     public Instant getPickupDeadline() {
         return pickupDeadline;
     }

@@ -94,6 +94,9 @@ public class LoanRequests {
         variables.put(VAR_REQUEST_NUMBER, request.getRequestNumber());
         variables.put(VAR_PATRON, request.getPatronCardNumber());
         variables.put(VAR_REQUEST_TITLE, request.getTitle());
+        // shown on the Request-from-lender form: set here so portal, API and Tasklist requests all carry them
+        variables.put(VAR_AUTHORS, request.getAuthors());
+        variables.put(VAR_ISBN, request.getIsbn());
         variables.put(VAR_LOAN_OUTCOME, OUTCOME_CLOSED);
         return variables;
     }
@@ -108,21 +111,21 @@ public class LoanRequests {
         Patron patron = patrons.byCardNumber(card).orElseThrow(() -> new IllegalArgumentException(
                 "No patron with card number " + card + ". / 没有此工号/学号的读者。"));
         BookRequestForm form = new BookRequestForm();
-        form.setTitle(string(variables.get("title")));
-        form.setAuthors(string(variables.get("authors")));
-        form.setIsbn(string(variables.get("isbn")));
-        form.setPublisher(string(variables.get("publisher")));
-        Object year = variables.get("year");
+        form.setTitle(string(variables.get(VAR_TITLE)));
+        form.setAuthors(string(variables.get(VAR_AUTHORS)));
+        form.setIsbn(string(variables.get(VAR_ISBN)));
+        form.setPublisher(string(variables.get(VAR_PUBLISHER)));
+        Object year = variables.get(VAR_YEAR);
         try {
             form.setYear(year instanceof Number n ? Integer.valueOf(n.intValue())
                     : year == null || year.toString().isBlank() ? null : Integer.valueOf(year.toString().strip()));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("Invalid year: " + year + " / 出版年份不正确");
         }
-        form.setEdition(string(variables.get("edition")));
-        form.setLanguage(string(variables.get("language")));
-        form.setSubjectArea(string(variables.get("subjectArea")));
-        form.setNote(string(variables.get("note")));
+        form.setEdition(string(variables.get(VAR_EDITION)));
+        form.setLanguage(string(variables.get(VAR_LANGUAGE)));
+        form.setSubjectArea(string(variables.get(VAR_SUBJECT_AREA)));
+        form.setNote(string(variables.get(VAR_NOTE)));
         Set<ConstraintViolation<BookRequestForm>> violations = validator.validate(form);
         if (!violations.isEmpty()) {
             ConstraintViolation<BookRequestForm> first = violations.iterator().next();

@@ -17,6 +17,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class RegistrationController {
 
+    private static final java.util.Set<String> TAKEN = java.util.Set.of("registration.cardNumber.taken",
+            "registration.email.taken");
+    private static final org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder TIMING_EQUALISER =
+            new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder();
+
     private final PatronRegistration registration;
     private final PatronActivation activation;
     private final RegistrationSettings settings;
@@ -59,6 +64,14 @@ class RegistrationController {
             redirect.addFlashAttribute("registeredEmail", patron.getEmail());
             return "redirect:/register/done";
         } catch (RegistrationException e) {
+            if (TAKEN.contains(e.getMessageKey())) {
+                // The page must not tell who is registered: a card number or address in use gets the same answer
+                // (worded to fit both cases), after as much work as a real registration (one BCrypt hash).
+                TIMING_EQUALISER.encode(form.getPassword());
+                redirect.addFlashAttribute("registeredName", form.getName());
+                redirect.addFlashAttribute("registeredEmail", form.getEmail());
+                return "redirect:/register/done";
+            }
             result.rejectValue(e.getField(), e.getMessageKey());
             return "patron/register";
         }

@@ -126,7 +126,7 @@ class BookPages {
     @PostMapping("/requests/{number:ILL-.+}/cancel")
     String cancel(@PathVariable String number, Authentication who, RedirectAttributes redirect, Locale locale) {
         return act(number, redirect, locale, "portal.cancelled",
-                () -> loans.cancel(number, who.getName(), SignedIn.isLoanStaff(who)));
+                () -> loans.cancel(number, who.getName(), SignedIn.cancelsLoansForPatrons(who)));
     }
 
     @PostMapping("/requests/{number:ILL-.+}/renew")

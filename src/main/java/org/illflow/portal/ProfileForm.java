@@ -2,6 +2,7 @@ package org.illflow.portal;
 
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
@@ -17,6 +18,7 @@ public class ProfileForm {
     @Pattern(regexp = "[0-9+()\\- ]{6,30}", message = "{registration.phone.pattern}")
     private String phone;
 
+    @NotNull(message = "{registration.language.required}")
     @Pattern(regexp = "zh|en", message = "{registration.language.required}")
     private String language;
 

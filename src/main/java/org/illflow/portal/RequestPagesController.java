@@ -130,8 +130,11 @@ class RequestPagesController {
     @PostMapping("/requests/{number:DD-.+}/cancel")
     String cancelDelivery(@PathVariable String number, Authentication who, RedirectAttributes redirect,
             Locale locale) {
+        if (SignedIn.isStaffOfAnotherService(who, false)) {
+            throw new ApiRefusal(403, "error.forbidden", "Only document delivery staff cancel for patrons.");
+        }
         try {
-            deliveries.cancel(number, who.getName(), SignedIn.isStaff(who));
+            deliveries.cancel(number, who.getName(), SignedIn.cancelsDeliveryForPatrons(who));
             redirect.addFlashAttribute("notice", messages.getMessage("portal.cancelled", null, locale));
         } catch (org.illflow.delivery.RequestRefusedException e) {
             redirect.addFlashAttribute("error", e.getMessageKey());

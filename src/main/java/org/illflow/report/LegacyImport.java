@@ -227,7 +227,8 @@ public class LegacyImport {
         BigDecimal overdueFee = money(field.apply("overdue_fee"), "overdue_fee", line, problems);
         String college = text(field.apply("college"), 100, "college", line, problems);
         String patron = text(field.apply("patron"), 40, "patron", line, problems);
-        String supplier = text(field.apply("supplier"), 50, "supplier", line, problems);
+        // a supplier code is at most 20 characters (supplier table, archive index), although the column takes 50
+        String supplier = text(field.apply("supplier"), 20, "supplier", line, problems);
         String journal = text(field.apply("journal"), 1000, "journal", line, problems);
         String title = text(field.apply("title"), 1000, "title", line, problems);
         if (problems.size() > before) {

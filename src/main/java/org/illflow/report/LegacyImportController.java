@@ -1,6 +1,11 @@
 package org.illflow.report;
 
 import java.io.IOException;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.illflow.system.UploadedFileName;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,20 +33,33 @@ class LegacyImportController {
     }
 
     @PostMapping("/admin/reports/import")
-    String upload(@RequestParam(required = false) MultipartFile file, Model model) throws IOException {
+    String upload(@RequestParam(required = false) MultipartFile file, Model model, HttpServletResponse response)
+            throws IOException {
         model.addAttribute("columns", String.join(",", LegacyImport.COLUMNS));
         if (file == null || file.isEmpty()) {
-            model.addAttribute("error", "report.import.error.empty");
-            return "report/import";
+            return refused("report.import.error.empty", model, response);
         }
         if (file.getSize() > MAX_FILE_BYTES) {
-            model.addAttribute("error", "report.import.error.tooLarge");
-            return "report/import";
+            return refused("report.import.error.tooLarge", model, response);
         }
-        String source = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()
-                ? "upload" : file.getOriginalFilename().strip();
+        String source = UploadedFileName.of(file);
+        Optional<String> badName = UploadedFileName.problem(source);
+        if (badName.isPresent()) {
+            return refused(badName.get(), model, response);
+        }
         model.addAttribute("source", source);
-        model.addAttribute("result", legacyImport.importCsv(source, file.getBytes()));
+        LegacyImport.Result result = legacyImport.importCsv(source, file.getBytes());
+        if (!result.stored()) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST); // refused whole: every problem is listed
+        }
+        model.addAttribute("result", result);
+        return "report/import";
+    }
+
+    /** A file refused before reading it: the page again with the reason, status 400, nothing stored. */
+    private static String refused(String reason, Model model, HttpServletResponse response) {
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        model.addAttribute("error", reason);
         return "report/import";
     }
 }

@@ -12,6 +12,8 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,12 +23,19 @@ import org.springframework.stereotype.Component;
 @Component
 class IdentityAuthenticationProvider implements AuthenticationProvider {
 
+    /** A BCrypt hash of a random password, checked for unknown accounts so they take as long as known ones. */
+    private static final String DUMMY_HASH = new BCryptPasswordEncoder().encode(java.util.UUID.randomUUID().toString());
+
     private final IdentityService identityService;
     private final PatronAccounts patronAccounts;
+    private final LoginThrottle throttle;
+    private final BCryptPasswordEncoder encoder = new BCryptPasswordEncoder();
 
-    IdentityAuthenticationProvider(IdentityService identityService, PatronAccounts patronAccounts) {
+    IdentityAuthenticationProvider(IdentityService identityService, PatronAccounts patronAccounts,
+            LoginThrottle throttle) {
         this.identityService = identityService;
         this.patronAccounts = patronAccounts;
+        this.throttle = throttle;
     }
 
     @Override
@@ -38,11 +47,33 @@ class IdentityAuthenticationProvider implements AuthenticationProvider {
         if (userId.isEmpty() || password.isEmpty()) {
             throw new BadCredentialsException("bad credentials");
         }
+        String client = authentication.getDetails() instanceof WebAuthenticationDetails details
+                && details.getRemoteAddress() != null ? details.getRemoteAddress() : "unknown";
+        if (throttle.isBlocked(userId, client)) {
+            throw new LoginThrottledException();
+        }
         User user = identityService.createUserQuery().userId(userId).singleResult();
-        if (user == null || !identityService.checkPassword(userId, password)) {
+        boolean right;
+        if (user == null) {
+            // as slow as a wrong password of a real account: the time does not tell which accounts exist
+            encoder.matches(password, DUMMY_HASH);
+            right = false;
+        } else {
+            right = identityService.checkPassword(userId, password);
+        }
+        if (!right) {
+            throttle.failed(userId, client);
             throw new BadCredentialsException("bad credentials");
         }
+        throttle.succeeded(userId, client);
         return UsernamePasswordAuthenticationToken.authenticated(user.getId(), null, authoritiesOf(user.getId()));
+    }
+
+    /** Too many wrong passwords from this client: it waits a while (the same answer for every account). */
+    static final class LoginThrottledException extends org.springframework.security.authentication.LockedException {
+        LoginThrottledException() {
+            super("too many wrong passwords from this client; try again later");
+        }
     }
 
     List<GrantedAuthority> authoritiesOf(String userId) {

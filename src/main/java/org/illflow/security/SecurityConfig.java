@@ -30,7 +30,10 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -70,8 +73,10 @@ class SecurityConfig {
                 .authorizeHttpRequests(a -> a.anyRequest().hasAnyRole(ROLE_STAFF, ROLE_ADMIN))
                 .httpBasic(Customizer.withDefaults())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                // stateless and credentials in every request: there is no session cookie to forge a request with
-                .csrf(c -> c.disable());
+                // no session and no CSRF token; a browser caches Basic credentials though, so a cross-site form
+                // could post with them: changes need a header no form can send (EngineRestBrowserGuard)
+                .csrf(c -> c.disable())
+                .addFilterBefore(new EngineRestBrowserGuard(), BasicAuthenticationFilter.class);
         return http.build();
     }
 
@@ -94,7 +99,7 @@ class SecurityConfig {
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").permitAll()
                         .successHandler(loginSuccess(localeResolver, patrons))
-                        .failureUrl("/login?error"))
+                        .failureHandler(loginFailure()))
                 .logout(l -> l.logoutRequestMatcher(new OrRequestMatcher(
                                 PATHS.matcher(HttpMethod.POST, "/logout"), webappLogout()))
                         .invalidateHttpSession(true)
@@ -104,12 +109,19 @@ class SecurityConfig {
                 .exceptionHandling(e -> e
                         .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
                                 PATHS.matcher("/api/**"))
-                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
-                                AnyRequestMatcher.INSTANCE))
+                        .defaultAuthenticationEntryPointFor(loginPage(), AnyRequestMatcher.INSTANCE))
+                .headers(h -> SecurityHeaders.configure(h, PATHS.matcher("/camunda/**")))
                 // The Camunda webapps carry their own CSRF protection (XSRF-TOKEN cookie + X-XSRF-TOKEN header,
                 // checked by Camunda's CsrfPreventionFilter behind this chain); everything else uses Spring's.
                 .csrf(c -> c.ignoringRequestMatchers(PATHS.matcher("/camunda/**")));
         return http.build();
+    }
+
+    /** A relative redirect to the login page: the Location never names the host the request claimed (Host header). */
+    private static LoginUrlAuthenticationEntryPoint loginPage() {
+        LoginUrlAuthenticationEntryPoint entryPoint = new LoginUrlAuthenticationEntryPoint("/login");
+        entryPoint.setFavorRelativeUris(true);
+        return entryPoint;
     }
 
     /**
@@ -145,6 +157,14 @@ class SecurityConfig {
         };
     }
 
+    /** A wrong account or password, or (the same for every account) too many wrong tries from this client. */
+    private static AuthenticationFailureHandler loginFailure() {
+        SimpleUrlAuthenticationFailureHandler wrong = new SimpleUrlAuthenticationFailureHandler("/login?error");
+        SimpleUrlAuthenticationFailureHandler throttled = new SimpleUrlAuthenticationFailureHandler("/login?throttled");
+        return (request, response, exception) -> (exception instanceof IdentityAuthenticationProvider.LoginThrottledException
+                ? throttled : wrong).onAuthenticationFailure(request, response, exception);
+    }
+
     /** After login the portal speaks the patron's preferred language. */
     private static SavedRequestAwareAuthenticationSuccessHandler loginSuccess(LocaleResolver localeResolver,
             PatronAccounts patrons) {
@@ -160,6 +180,8 @@ class SecurityConfig {
             }
         };
         handler.setDefaultTargetUrl("/");
+        // the saved request was recorded with the Host the browser sent; go back to its path only
+        handler.setRedirectStrategy(SecurityHeaders.PATH_ONLY_REDIRECTS);
         return handler;
     }
 

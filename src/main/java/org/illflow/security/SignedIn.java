@@ -30,4 +30,23 @@ public final class SignedIn {
     public static boolean isLoanStaff(Authentication who) {
         return hasAnyRole(who, IllflowGroups.ROLE_ILL_STAFF, IllflowGroups.ROLE_ADMIN);
     }
+
+    /**
+     * Who may cancel a document delivery request for its patron: document delivery staff and admins. Loans follow
+     * the same rule with their own staff ({@link #cancelsLoansForPatrons}); staff of the other service may look
+     * at a request but not cancel it. A patron cancels only their own request.
+     */
+    public static boolean cancelsDeliveryForPatrons(Authentication who) {
+        return isDeliveryStaff(who);
+    }
+
+    /** Who may cancel (or renew) an inter-library loan request for its patron: loan staff and admins. */
+    public static boolean cancelsLoansForPatrons(Authentication who) {
+        return isLoanStaff(who);
+    }
+
+    /** Staff of the other service: may read the request but must not act on it for the patron. */
+    public static boolean isStaffOfAnotherService(Authentication who, boolean loan) {
+        return isStaff(who) && !(loan ? cancelsLoansForPatrons(who) : cancelsDeliveryForPatrons(who));
+    }
 }

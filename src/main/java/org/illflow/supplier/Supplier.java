@@ -1,6 +1,7 @@
 package org.illflow.supplier;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.Locale;
 
@@ -139,6 +140,31 @@ public class Supplier {
         return new SupplierTerms(nameZh, nameEn, offersCopy, offersLoan, pricePerItem, pricePerPage,
                 turnaroundDays, subjectScope, languages, workLink, accountName, active, loanPeriodDays,
                 borrowingFee, shippingCost, renewalsAllowed);
+    }
+
+    /**
+     * The one cost formula of a copy, for ranking, the order sheet and the delivered request alike: price per item
+     * + price per page × pages. Missing amounts count as zero; two decimals.
+     */
+    public BigDecimal copyCost(int pages) {
+        return orZero(pricePerItem).add(orZero(pricePerPage).multiply(BigDecimal.valueOf(pages)))
+                .setScale(2, RoundingMode.HALF_UP);
+    }
+
+    /** What borrowing a book costs the library: borrowing fee + shipping (missing amounts count as zero). */
+    public BigDecimal loanCost() {
+        return orZero(borrowingFee).add(orZero(shippingCost)).setScale(2, RoundingMode.HALF_UP);
+    }
+
+    /** The copy tariff as staff read it: "2.00 + 0.30 / 页 (page)", or "35.00 / 篇 (item)" without a page price. */
+    public String copyTariff() {
+        String item = orZero(pricePerItem).setScale(2, RoundingMode.HALF_UP).toPlainString();
+        return pricePerPage == null || pricePerPage.signum() == 0 ? item + " / 篇 (item)"
+                : item + " + " + pricePerPage.setScale(2, RoundingMode.HALF_UP).toPlainString() + " / 页 (page)";
+    }
+
+    private static BigDecimal orZero(BigDecimal amount) {
+        return amount == null ? BigDecimal.ZERO : amount;
     }
 
     public boolean offers(SupplierService service) {

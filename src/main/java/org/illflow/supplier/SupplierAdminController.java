@@ -42,6 +42,13 @@ class SupplierAdminController {
         return "supplier/list";
     }
 
+    /** Who was shown which supplier's password, when, on which request (newest first). */
+    @GetMapping("/password-reveals")
+    String reveals(Model model) {
+        model.addAttribute("reveals", catalog.recentReveals(null, 500));
+        return "supplier/reveals";
+    }
+
     @GetMapping("/{code}")
     String edit(@PathVariable String code, Model model) {
         Supplier supplier = find(code);

@@ -6,11 +6,9 @@ import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,15 +17,16 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class SupplierCatalog {
 
-    private static final Logger LOG = LoggerFactory.getLogger(SupplierCatalog.class);
-
     private final SupplierRepository suppliers;
     private final SupplierCredentials credentials;
+    private final PasswordRevealRepository reveals;
     private final Clock clock;
 
-    SupplierCatalog(SupplierRepository suppliers, SupplierCredentials credentials, Clock clock) {
+    SupplierCatalog(SupplierRepository suppliers, SupplierCredentials credentials, PasswordRevealRepository reveals,
+            Clock clock) {
         this.suppliers = suppliers;
         this.credentials = credentials;
+        this.reveals = reveals;
         this.clock = clock;
     }
 
@@ -76,28 +75,39 @@ public class SupplierCatalog {
     }
 
     /**
-     * The supplier's password in plain text, <b>only for staff working on a task</b> that orders from or borrows
-     * from this supplier (shown to them on the task, so they can log in to the supplier's request system). Never
-     * put it into a process variable, a URL, a mail, a log or anything a patron sees. Each call is logged (without
-     * the password) with the signed-in user.
+     * The supplier's password in plain text for the staff member who holds the open task that orders from this
+     * supplier for this request (the caller has checked that they do), so they can log in to the supplier's
+     * request system. Each reveal is recorded (who, when, which supplier, request and task; never the password)
+     * and admins read the record on the supplier pages. Never put the password into a process variable, a URL, a
+     * mail, a log or anything a patron sees.
      *
-     * @return the password, or null when none is stored
+     * @return the password, or null when none is stored (nothing is recorded then)
      * @throws NoSuchElementException when there is no supplier with that code
      * @throws SupplierCredentialException when the stored value cannot be decrypted with the configured key
      */
-    public String passwordForStaff(String code) {
+    @Transactional
+    public String revealPassword(String code, String requestNumber, String taskId, String staffUserId) {
+        String password = decryptedPassword(code);
+        if (password != null) {
+            reveals.save(new PasswordReveal(normalize(code), requestNumber, taskId, staffUserId, clock.instant()));
+        }
+        return password;
+    }
+
+    /** The newest reveals, all suppliers, or one supplier's when {@code code} is given. */
+    public List<PasswordReveal> recentReveals(String code, int limit) {
+        Pageable page = PageRequest.of(0, limit);
+        return code == null ? reveals.findAllByOrderByRevealedAtDescIdDesc(page)
+                : reveals.findBySupplierCodeOrderByRevealedAtDescIdDesc(normalize(code), page);
+    }
+
+    /** The stored password decrypted, or null; unrecorded, so only for {@link #revealPassword} and tests. */
+    String decryptedPassword(String code) {
         Supplier supplier = byCode(code).orElseThrow(() -> new NoSuchElementException("no supplier " + code));
         if (!supplier.hasPassword()) {
             return null;
         }
-        String password = credentials.decrypt(supplier.getCode(), supplier.encryptedPassword());
-        LOG.info("Password of supplier {} read for {}", supplier.getCode(), currentUser());
-        return password;
-    }
-
-    private static String currentUser() {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        return authentication == null ? "(no signed-in user)" : authentication.getName();
+        return credentials.decrypt(supplier.getCode(), supplier.encryptedPassword());
     }
 
     static String normalize(String code) {

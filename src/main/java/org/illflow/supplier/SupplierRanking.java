@@ -1,7 +1,6 @@
 package org.illflow.supplier;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -53,23 +52,11 @@ public class SupplierRanking {
                 .sorted(ORDER).toList();
     }
 
-    /**
-     * A copy: price per item + price per page × pages. A loan: borrowing fee + shipping. Missing amounts count
-     * as zero; the result has two decimals.
-     */
+    /** A copy: {@link Supplier#copyCost} of the pages (unknown: {@value #DEFAULT_PAGES}). A loan: {@link Supplier#loanCost}. */
     static BigDecimal expectedCost(Supplier supplier, SupplierService service, Integer pages) {
-        BigDecimal cost;
         if (service == SupplierService.LOAN) {
-            cost = orZero(supplier.getBorrowingFee()).add(orZero(supplier.getShippingCost()));
-        } else {
-            int counted = pages == null || pages < 1 ? DEFAULT_PAGES : pages;
-            cost = orZero(supplier.getPricePerItem())
-                    .add(orZero(supplier.getPricePerPage()).multiply(BigDecimal.valueOf(counted)));
+            return supplier.loanCost();
         }
-        return cost.setScale(2, RoundingMode.HALF_UP);
-    }
-
-    private static BigDecimal orZero(BigDecimal amount) {
-        return amount == null ? BigDecimal.ZERO : amount;
+        return supplier.copyCost(pages == null || pages < 1 ? DEFAULT_PAGES : pages);
     }
 }

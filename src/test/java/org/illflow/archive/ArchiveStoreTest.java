@@ -92,6 +92,34 @@ class ArchiveStoreTest {
     }
 
     @Test
+    void anUploadIsNoDuplicateUntilConfirmedAndADiscardedOneLeavesNeitherRowNorFile() throws IOException {
+        DocumentArchive own = archiveWithLimit(DataSize.ofMegabytes(50));
+        Citation citation = Citation.builder().genre(CitationGenre.ARTICLE).title("Pending until confirmed")
+                .journal("Journal of Archives").issn("0317-8471").year(2024).doi("10.5555/pending-" + System.nanoTime())
+                .build();
+        ArchivedDocument kept = own.receive(Pdfs.pdf(2), ArchiveEntry.of(citation, "NSTL", null, "DD-2026-100011"));
+        assertThat(kept.confirmed()).isFalse();
+        assertThat(own.findDuplicate(citation)).isEmpty();
+        ArchivedDocument confirmed = own.confirm(kept.id(),
+                ArchiveEntry.of(citation, "NSTL", new BigDecimal("0.60"), "DD-2026-100011"));
+        assertThat(confirmed.confirmed()).isTrue();
+        assertThat(confirmed.cost()).isEqualByComparingTo("0.60");
+        assertThat(own.findDuplicate(citation)).map(ArchivedDocument::id).contains(kept.id());
+        own.discard(kept.id()); // a confirmed copy is never discarded
+        assertThat(own.find(kept.id())).isPresent();
+
+        Citation other = Citation.builder().genre(CitationGenre.ARTICLE).title("Never confirmed")
+                .journal("Journal of Archives").year(2024).doi("10.5555/never-" + System.nanoTime()).build();
+        ArchivedDocument wrong = own.receive(Pdfs.pdf(1), ArchiveEntry.of(other, "NSTL", null, "DD-2026-100012"));
+        Path file = own.path(wrong.id());
+        own.discard(wrong.id());
+        assertThat(own.find(wrong.id())).isEmpty();
+        assertThat(file).doesNotExist();
+        assertThat(own.findDuplicate(other)).isEmpty();
+        assertThat(filesUnder(tempRoot)).containsExactly(own.path(kept.id()));
+    }
+
+    @Test
     void aStoredDocumentOpensWithItsBytes() throws IOException {
         byte[] pdf = Pdfs.pdf(1);
         ArchivedDocument document = archive.store(pdf, entry("DD-2026-100003"));

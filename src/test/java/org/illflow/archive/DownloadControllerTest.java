@@ -115,7 +115,7 @@ class DownloadControllerTest {
     void anonymousVisitorsAreSentToTheLoginPage() throws Exception {
         mvc.perform(get("/downloads/" + token))
                 .andExpect(status().isFound())
-                .andExpect(redirectedUrl("http://localhost/login"));
+                .andExpect(redirectedUrl("/login"));
     }
 
     @Test

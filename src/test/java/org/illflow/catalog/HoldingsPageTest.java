@@ -50,7 +50,7 @@ class HoldingsPageTest {
                 "just some notes".getBytes(StandardCharsets.UTF_8));
         String page = mvc.perform(multipart("/admin/holdings").file(notKbart).param("format", "KBART").with(csrf())
                         .with(user("admin").roles("ADMIN", "STAFF")))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("无法读取该文件").contains("not a KBART file");
     }
 

@@ -173,6 +173,77 @@ class DocumentDeliveryProcessTest {
                 assertThat(MailText.subject(mail)).isEqualTo("Your document has arrived: " + repeat.getRequestNumber()));
     }
 
+    /** The same article, as another patron would type it. */
+    private static ArticleRequestForm sameArticle(ArticleRequestForm first) {
+        ArticleRequestForm again = DeliveryTestData.stmArticle();
+        again.setTitle(first.getTitle());
+        again.setDoi(first.getDoi());
+        return again;
+    }
+
+    @Test
+    void anUploadFollowedByUnfilledNeverAnswersALaterRequestForTheSameArticle() {
+        ArticleRequestForm article = DeliveryTestData.stmArticle();
+        DocumentDeliveryRequest first = submitted(requests.submit(article, PATRON));
+        completeAsStaff(task(first, TASK_ORDER), Map.of(VAR_ORDER_OUTCOME, ORDERED));
+        ArchivedDocument uploaded = requests.receiveCopy(first.getRequestNumber(), "NSTL",
+                org.illflow.archive.Pdfs.pdf(4), "ddstaff");
+        assertThat(reload(first).getPendingDocumentId()).isEqualTo(uploaded.id());
+        completeAsStaff(task(first, TASK_RECEIVE), Map.of(VAR_RECEIVE_OUTCOME, UNFILLED,
+                VAR_UNFILLED_REASON, "wrong article in the supplier's PDF"));
+        assertThat(instanceOf(first)).isWaitingAt(TASK_ORDER); // next supplier: CALIS
+        assertThat(reload(first).getPendingDocumentId()).isNull();
+        assertThat(archive.find(uploaded.id())).as("the unconfirmed upload is discarded").isEmpty();
+        assertThat(timelineEvents(first)).containsSubsequence("COPY_UPLOADED", "SUPPLIER_UNFILLED", "COPY_DISCARDED");
+        requests.cancel(first.getRequestNumber(), PATRON, false);
+
+        DocumentDeliveryRequest again = submitted(requests.submit(sameArticle(article), "2025120002"));
+        assertThat(instanceOf(again)).hasNotPassed(TASK_DELIVER_FROM_ARCHIVE).isWaitingAt(TASK_ORDER);
+        assertThat(requests.visibleTo(again.getRequestNumber(), "2025120002", false).getStatus())
+                .isEqualTo(DeliveryStatus.SUBMITTED);
+        requests.cancel(again.getRequestNumber(), "2025120002", false);
+    }
+
+    @Test
+    void ofTwoUploadsOnlyTheConfirmedOneIsDeliveredAndArchived() {
+        ArticleRequestForm article = DeliveryTestData.stmArticle();
+        DocumentDeliveryRequest request = submitted(requests.submit(article, PATRON));
+        completeAsStaff(task(request, TASK_ORDER), Map.of(VAR_ORDER_OUTCOME, ORDERED));
+        ArchivedDocument wrong = requests.receiveCopy(request.getRequestNumber(), "NSTL",
+                org.illflow.archive.Pdfs.pdf(3), "ddstaff");
+        ArchivedDocument right = requests.receiveCopy(request.getRequestNumber(), "NSTL",
+                org.illflow.archive.Pdfs.pdf(12), "ddstaff");
+        assertThat(archive.find(wrong.id())).as("replaced, so discarded").isEmpty();
+        assertThat(reload(request).getPendingDocumentId()).isEqualTo(right.id());
+        // the form may still hold the first upload's id: the task does not complete with it
+        assertThatThrownBy(() -> completeAsStaff(task(request, TASK_RECEIVE), Map.of(VAR_RECEIVE_OUTCOME, DELIVERED,
+                VAR_DOCUMENT_ID, wrong.id()))).hasMessageContaining("Attach the PDF first");
+        assertThat(archive.findDuplicate(reload(request).citation())).as("not confirmed yet").isEmpty();
+        completeAsStaff(task(request, TASK_RECEIVE), Map.of(VAR_RECEIVE_OUTCOME, DELIVERED, VAR_DOCUMENT_ID, right.id()));
+        assertThat(reload(request).getDocumentId()).isEqualTo(right.id());
+        assertThat(reload(request).getPendingDocumentId()).isNull();
+        assertThat(archive.find(right.id()).orElseThrow().confirmed()).isTrue();
+        support.executeDueJobs();
+
+        DocumentDeliveryRequest again = submitted(requests.submit(sameArticle(article), "2025120002"));
+        assertThat(instanceOf(again)).hasPassed(TASK_DELIVER_FROM_ARCHIVE);
+        assertThat(requests.visibleTo(again.getRequestNumber(), "2025120002", false).getDocumentId())
+                .isEqualTo(right.id());
+        support.executeDueJobs();
+    }
+
+    @Test
+    void aCancelledRequestsUploadIsDiscarded() {
+        ArticleRequestForm article = DeliveryTestData.stmArticle();
+        DocumentDeliveryRequest request = submitted(requests.submit(article, PATRON));
+        completeAsStaff(task(request, TASK_ORDER), Map.of(VAR_ORDER_OUTCOME, ORDERED));
+        ArchivedDocument uploaded = requests.receiveCopy(request.getRequestNumber(), "NSTL",
+                org.illflow.archive.Pdfs.pdf(2), "ddstaff");
+        requests.cancel(request.getRequestNumber(), PATRON, false);
+        assertThat(archive.find(uploaded.id())).isEmpty();
+        assertThat(archive.findDuplicate(reload(request).citation())).isEmpty();
+    }
+
     @Test
     void aSkippedSupplierAndATimedOutSupplierEachMoveToTheNextAndNoneLeftIsUnfilled() {
         DocumentDeliveryRequest request = submitted(requests.submit(DeliveryTestData.stmArticle(), PATRON));

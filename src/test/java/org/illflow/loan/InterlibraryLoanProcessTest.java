@@ -200,6 +200,9 @@ class InterlibraryLoanProcessTest {
         assertThat(instance).isWaitingAt(TASK_REQUEST_FROM_LENDER);
         assertThat(variable(request, VAR_LENDER_CODE)).isEqualTo("FUDAN");
         assertThat(task(request, TASK_REQUEST_FROM_LENDER).getName()).isEqualTo("向出借馆申请 Request from lender · 复旦大学图书馆");
+        // the form shows authors and ISBN: a request from the portal carries them too, not only the staff start form
+        assertThat(variable(request, VAR_AUTHORS)).isEqualTo("王, 家范");
+        assertThat(variable(request, VAR_ISBN)).isEqualTo(request.getIsbn()).isNotNull();
         complete(request, TASK_REQUEST_FROM_LENDER, Map.of(VAR_REQUEST_OUTCOME, REQUESTED));
         assertThat(reload(request).getStatus()).isEqualTo(LoanStatus.REQUESTED);
         assertThat(reload(request).getLenderCode()).isEqualTo("FUDAN");

@@ -90,4 +90,33 @@ class LoanPagesTest {
             runtimeService.deleteProcessInstance(request.getProcessInstanceId(), "test finished");
         }
     }
+
+    /**
+     * The last pickup day is one date with one meaning: the request page, the API, the mail and the staff form
+     * all show the last day the book may be collected, that day included (the deadline is the end of it).
+     */
+    @Test
+    void theLastPickupDayIsTheSameDateOnThePageInTheApiInTheMailAndOnTheStaffForm() throws Exception {
+        support.purgeMail();
+        LoanRequest request = submitted(requests.submit(LoanTestData.book(), "2024110001"));
+        complete(request, TASK_REQUEST_FROM_LENDER, Map.of(VAR_REQUEST_OUTCOME, REQUESTED));
+        complete(request, TASK_RECEIVE_BOOK, Map.of(VAR_RECEIVE_OUTCOME, RECEIVED));
+        support.executeDueJobs();
+        String lastDay = (String) runtimeService.getVariable(
+                requests.visibleTo(request.getRequestNumber(), "illstaff", true).getProcessInstanceId(),
+                VAR_LAST_PICKUP_DAY);
+        LocalDate day = LocalDate.parse(lastDay);
+
+        String page = page("/requests/" + request.getRequestNumber() + "?lang=zh", LI_MING);
+        assertThat(page).contains("id=\"last-pickup-day\">" + day + "（含当日）")
+                .doesNotContain(day.plusDays(1).toString());
+        String api = mvc.perform(get("/api/loan-requests/" + request.getRequestNumber()).with(LI_MING))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(api).contains("\"lastPickupDay\":\"" + day + "\"");
+        assertThat(support.mails()).filteredOn(m -> org.illflow.support.MailText.subject(m)
+                .contains(request.getRequestNumber())).singleElement()
+                .satisfies(m -> assertThat(org.illflow.support.MailText.body(m)).contains(day.toString())
+                        .doesNotContain(day.plusDays(1).toString()));
+        complete(request, TASK_LEND_TO_PATRON, Map.of(VAR_ID_CHECKED, true));
+    }
 }

@@ -17,6 +17,8 @@ import org.illflow.patron.PatronRegistrationProcess;
 import org.illflow.support.IllflowTest;
 import org.illflow.support.TestSupport;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
@@ -138,6 +140,48 @@ class PatronJourneyBrowserTest {
                     + enc("三体") + "&rft.isbn=9787536692930&rft.pub=" + enc("重庆出版社"));
             assertThat(browser.text("#check-holding")).contains("I247.55/2231").contains("总馆 三楼 社科书库");
             browser.screenshot("book-held-locally");
+        }
+    }
+
+    /**
+     * On a phone (390 px wide) My requests shows each request as a card: every value labelled, nothing clipped,
+     * no sideways scrolling. Cancel asks first: the first click only opens the question.
+     */
+    @Test
+    void onAPhoneMyRequestsAreCardsAndCancelAsksFirst() {
+        org.illflow.delivery.ArticleRequestForm form = new org.illflow.delivery.ArticleRequestForm();
+        form.setTitle("A narrow screen study of request lists " + System.nanoTime());
+        form.setJournal("Journal of Catalysis Research");
+        form.setIssn("2434-561X");
+        form.setYear(2022);
+        form.setPages("1-9");
+        form.setSubjectArea("STM");
+        form.setLanguage("en");
+        String number = deliveries.submit(form, "2024110001").getRequestNumber();
+        support.passSavePoint(number);
+        try (Browser browser = Browser.open(base())) {
+            browser.login("2024110001", "reader2026");
+            browser.driver.manage().window().setSize(new Dimension(390, 844));
+            browser.go("/requests?lang=zh");
+            JavascriptExecutor js = (JavascriptExecutor) browser.driver;
+            assertThat((Boolean) js.executeScript(
+                    "return document.documentElement.scrollWidth <= document.documentElement.clientWidth"))
+                    .as("no sideways scrolling at 390 px").isTrue();
+            assertThat(js.executeScript("return getComputedStyle(document.querySelector('#my-requests tbody tr'))"
+                    + ".display")).isEqualTo("block");
+            Number kindWidth = (Number) js.executeScript("var td = document.querySelectorAll('#my-requests tbody tr')[0]"
+                    + ".children[1]; return td.getBoundingClientRect().width;");
+            assertThat(kindWidth.doubleValue()).as("the kind cell spans the card").isGreaterThan(250);
+            assertThat(js.executeScript("return getComputedStyle(document.querySelector('#my-requests tbody td'),"
+                    + " '::before').content")).asString().contains("申请号");
+            browser.screenshot("my-requests-phone");
+
+            browser.go("/requests/" + number);
+            assertThat(browser.find("#cancel-confirm").isDisplayed()).as("hidden until asked").isFalse();
+            browser.click("#cancel summary");
+            assertThat(browser.text("#cancel")).contains("确定要取消");
+            browser.click("#cancel-confirm");
+            assertThat(browser.text("#status")).isEqualTo("已取消");
         }
     }
 }

@@ -133,7 +133,7 @@ class LegacyImportTest {
         MockMultipartFile gbk = new MockMultipartFile("file", "gbk.csv", "text/csv", GOOD.getBytes(Charset.forName("GBK")));
         String page = mvc.perform(multipart("/admin/reports/import").file(gbk).param("lang", "en").with(csrf())
                         .with(user("admin").roles("ADMIN", "STAFF")))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains("nothing was imported", "Line 2", "not UTF-8");
         assertThat(stored()).isZero();
 

@@ -69,7 +69,7 @@ class SupplierCatalogTest {
             }
         }
         assertThat(storedPassword("CALIS")).isNotNull();
-        assertThat(catalog.passwordForStaff("CALIS")).isEqualTo(StandardSuppliers.demoPassword("CALIS"));
+        assertThat(catalog.decryptedPassword("CALIS")).isEqualTo(StandardSuppliers.demoPassword("CALIS"));
     }
 
     @Test
@@ -87,7 +87,7 @@ class SupplierCatalogTest {
         catalog.save("TESTCAT1", terms("目录", "1.50", 5), "second-Secret-2", null);
         String second = storedPassword("TESTCAT1");
         assertThat(second).isNotEqualTo(first).doesNotContain("second-Secret-2");
-        assertThat(catalog.passwordForStaff("TESTCAT1")).isEqualTo("second-Secret-2");
+        assertThat(catalog.decryptedPassword("TESTCAT1")).isEqualTo("second-Secret-2");
 
         Supplier supplier = catalog.byCode("TESTCAT1").orElseThrow();
         assertThat(supplier.toString()).contains("TESTCAT1").doesNotContain("second-Secret-2").doesNotContain(second);
@@ -98,8 +98,8 @@ class SupplierCatalogTest {
     void aSupplierWithoutPasswordHasNoneForStaff() {
         catalog.create("TESTCAT2", terms("无密码", "0.00", 2), null);
         assertThat(catalog.byCode("TESTCAT2").orElseThrow().hasPassword()).isFalse();
-        assertThat(catalog.passwordForStaff("TESTCAT2")).isNull();
-        assertThatThrownBy(() -> catalog.passwordForStaff("NOPE")).isInstanceOf(NoSuchElementException.class);
+        assertThat(catalog.decryptedPassword("TESTCAT2")).isNull();
+        assertThatThrownBy(() -> catalog.decryptedPassword("NOPE")).isInstanceOf(NoSuchElementException.class);
         assertThatThrownBy(() -> catalog.save("NOPE", terms("无", "0.00", 2), null, null))
                 .isInstanceOf(NoSuchElementException.class);
     }
@@ -121,7 +121,7 @@ class SupplierCatalogTest {
         String foreign = new SupplierCredentials(java.util.Base64.getDecoder().decode(SupplierCredentials.newKey()))
                 .encrypt("TESTCAT4", "old-key-secret");
         jdbc.update("update supplier set password_encrypted = ? where code = ?", foreign, "TESTCAT4");
-        assertThatThrownBy(() -> catalog.passwordForStaff("TESTCAT4")).isInstanceOf(SupplierCredentialException.class)
+        assertThatThrownBy(() -> catalog.decryptedPassword("TESTCAT4")).isInstanceOf(SupplierCredentialException.class)
                 .hasMessageContaining("cannot be decrypted with the configured key");
     }
 }

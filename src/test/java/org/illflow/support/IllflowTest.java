@@ -19,6 +19,6 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
-@Import({ModelCoverageRecorder.class, TestSupport.class})
+@Import({ModelCoverageRecorder.class, FormVariableRecorder.class, TestSupport.class})
 public @interface IllflowTest {
 }

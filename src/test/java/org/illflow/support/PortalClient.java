@@ -74,6 +74,20 @@ public class PortalClient {
         return send(builder.build());
     }
 
+    /** Any request with the session's cookies: the headers and body exactly as given (malformed ones too). */
+    public HttpResponse<String> exchange(String method, String path, Map<String, String> headers, byte[] body) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
+        headers.forEach(builder::header);
+        return send(builder.build());
+    }
+
+    /** The CSRF token of this session, read from the home page. */
+    public String csrfToken() {
+        return csrfFrom(get("/").body());
+    }
+
     /** Posts a JSON body with the CSRF token in the header, as the portal's scripts and API clients do. */
     public HttpResponse<String> postJson(String path, String json, String csrfToken) {
         return send(HttpRequest.newBuilder(URI.create(base + path))

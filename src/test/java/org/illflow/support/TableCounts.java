@@ -1,0 +1,35 @@
+package org.illflow.support;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Row counts of every table of ours and of the engine's running and historic process instances, tasks and jobs:
+ * a refused input must leave all of them as they were.
+ */
+public final class TableCounts {
+
+    private static final List<String> ENGINE_TABLES = List.of("ACT_RU_EXECUTION", "ACT_HI_PROCINST", "ACT_RU_TASK",
+            "ACT_RU_JOB", "ACT_RU_VARIABLE");
+
+    private TableCounts() {
+    }
+
+    public static Map<String, Long> of(JdbcTemplate jdbc) {
+        List<String> tables = jdbc.queryForList("""
+                select table_name from information_schema.tables
+                where table_schema = 'PUBLIC' and table_type = 'BASE TABLE' and table_name not like 'ACT\\_%' escape '\\'
+                """, String.class);
+        Map<String, Long> counts = new TreeMap<>();
+        for (String table : tables) {
+            counts.put(table, jdbc.queryForObject("select count(*) from \"" + table + "\"", Long.class));
+        }
+        for (String table : ENGINE_TABLES) {
+            counts.put(table, jdbc.queryForObject("select count(*) from " + table, Long.class));
+        }
+        return counts;
+    }
+}
