@@ -125,7 +125,7 @@ class RequestDeskTest {
                 "number", number))))).isEmpty();
 
         String detail = page("/staff/requests/" + number);
-        assertThat(detail).contains(number, "已送达", "李明", "NSTL", "提交", "已向供应商下单", "全文已收到", "全文已送达",
+        assertThat(detail).contains(number, "已送达", "李明", "NSTL", "提交", "已向供应商下单", "全文已送达",
                 "ddstaff", "没有待办任务");
         String list = page("/staff/requests?number=" + number);
         assertThat(list).contains("data-number=\"" + number + "\"", "共 1 条申请");
