@@ -114,7 +114,7 @@ class DocumentDeliveryProcessTest {
         // a 12-page science article: NSTL 3.60, CALIS 5.60, REPRINTS 35.00
         assertThat(instance).isWaitingAt(TASK_ORDER);
         assertThat(supplierOf(request)).isEqualTo("NSTL");
-        assertThat(task(request, TASK_ORDER).getName()).isEqualTo("Order from 国家科技图书文献中心");
+        assertThat(task(request, TASK_ORDER).getName()).isEqualTo("订购 Order from supplier · 国家科技图书文献中心");
         completeAsStaff(task(request, TASK_ORDER), Map.of(VAR_ORDER_OUTCOME, ORDERED));
         assertThat(reload(request).getStatus()).isEqualTo(DeliveryStatus.ORDERED);
         assertThat(reload(request).getSupplierCode()).isEqualTo("NSTL");
