@@ -24,6 +24,9 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.task.Task;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
 /**
  * The yardstick: a plain Camunda engine with the same three models and forms, every delegate and listener an empty
  * bean under the name the models use, no portal and no web layer, on the same kind of database, driven through the
@@ -53,16 +56,21 @@ final class EngineSkeleton implements AutoCloseable {
     }
 
     private final ProcessEngine engine;
+    private final HikariDataSource dataSource;
 
     /** A skeleton engine on the given JDBC database (schema created if missing), job executor on. */
     EngineSkeleton(String name, String jdbcUrl, String user, String password, boolean jobExecutor) {
         ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) ProcessEngineConfiguration
                 .createStandaloneProcessEngineConfiguration();
         configuration.setProcessEngineName(name);
-        configuration.setJdbcUrl(jdbcUrl);
-        configuration.setJdbcUsername(user);
-        configuration.setJdbcPassword(password);
-        configuration.setJdbcDriver(jdbcUrl.startsWith("jdbc:postgresql") ? "org.postgresql.Driver" : "org.h2.Driver");
+        // the same connection pool as illflow's (Hikari, Spring Boot's defaults: 10 connections)
+        HikariConfig pool = new HikariConfig();
+        pool.setJdbcUrl(jdbcUrl);
+        pool.setUsername(user);
+        pool.setPassword(password);
+        pool.setPoolName(name);
+        this.dataSource = new HikariDataSource(pool);
+        configuration.setDataSource(dataSource);
         configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
         configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
         configuration.setJavaSerializationFormatEnabled(false);
@@ -163,6 +171,7 @@ final class EngineSkeleton implements AutoCloseable {
     @Override
     public void close() {
         engine.close();
+        dataSource.close();
     }
 
     private static InputStream resource(String path) {
