@@ -23,10 +23,13 @@ class IdentityAuthenticationProvider implements AuthenticationProvider {
 
     private final IdentityService identityService;
     private final PatronAccounts patronAccounts;
+    private final VerifiedCredentials verified;
 
-    IdentityAuthenticationProvider(IdentityService identityService, PatronAccounts patronAccounts) {
+    IdentityAuthenticationProvider(IdentityService identityService, PatronAccounts patronAccounts,
+            VerifiedCredentials verified) {
         this.identityService = identityService;
         this.patronAccounts = patronAccounts;
+        this.verified = verified;
     }
 
     @Override
@@ -39,8 +42,17 @@ class IdentityAuthenticationProvider implements AuthenticationProvider {
             throw new BadCredentialsException("bad credentials");
         }
         User user = identityService.createUserQuery().userId(userId).singleResult();
-        if (user == null || !identityService.checkPassword(userId, password)) {
+        if (user == null) {
             throw new BadCredentialsException("bad credentials");
+        }
+        // HTTP Basic sends the password on every call: a password checked against this very hash within the last
+        // minute is not checked with BCrypt again (VerifiedCredentials); anything else goes to the engine's check,
+        // which also counts wrong attempts and locks the account.
+        if (!verified.recentlyVerified(userId, password, user.getPassword())) {
+            if (!identityService.checkPassword(userId, password)) {
+                throw new BadCredentialsException("bad credentials");
+            }
+            verified.remember(userId, password, user.getPassword());
         }
         return UsernamePasswordAuthenticationToken.authenticated(user.getId(), null, authoritiesOf(user.getId()));
     }
