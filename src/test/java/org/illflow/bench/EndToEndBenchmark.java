@@ -140,6 +140,7 @@ public final class EndToEndBenchmark {
                     "select count(*) from notice where subject_key = ? and status = 'SENT'", Integer.class, n) == 1).count();
             column.put("notices sent over SMTP", sent + " of " + measured.requestNumbers().size());
 
+            archiveLookups(column, jdbc);
             portal(column, app.baseUrl(), patrons);
             column.put("heap used after full GC (MB)", String.valueOf(app.heapUsedAfterFullGc() / (1024 * 1024)));
         }
@@ -157,6 +158,29 @@ public final class EndToEndBenchmark {
                     timings.percentileMillis(step, 50), timings.percentileMillis(step, 99)));
         }
         column.put("job backlog drain after the run (s)", seconds(drain));
+    }
+
+    /**
+     * The duplicate check's two lookups over the seeded citations, as the archive's repository issues them (by DOI
+     * key; by title key and year), for 1,000 random seeded keys each: the database's part, which grows with the
+     * archive. The order sheet step above is the same check seen from Tasklist, over HTTP.
+     */
+    private static void archiveLookups(Column column, JdbcTemplate jdbc) {
+        Timings timings = new Timings();
+        java.util.Random random = new java.util.Random(12);
+        for (int i = 0; i < 1000; i++) {
+            long g = 1 + (long) (random.nextDouble() * CITATIONS);
+            timings.time("archive lookup by DOI (SQL)", () -> jdbc.queryForList("select * from archived_citation"
+                    + " where doi_key = ? order by id desc", "10.9999/bench." + g));
+            timings.time("archive lookup by title and year (SQL)", () -> jdbc.queryForList("select * from"
+                    + " archived_citation where title_key = ? and pub_year = ? order by id desc", "archived article " + g,
+                    (int) (2000 + g % 25)));
+        }
+        for (String step : timings.steps()) {
+            column.put(step + ", " + String.format(Locale.ROOT, "%,d", CITATIONS) + " citations p50 / p99 (ms)",
+                    String.format(Locale.ROOT, "%.1f / %.1f", timings.percentileMillis(step, 50),
+                            timings.percentileMillis(step, 99)));
+        }
     }
 
     /** Every seeded patron at once, each loading the home page, My requests and one request page, repeatedly. */

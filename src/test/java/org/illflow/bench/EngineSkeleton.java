@@ -72,7 +72,7 @@ final class EngineSkeleton implements AutoCloseable {
         this.dataSource = new HikariDataSource(pool);
         configuration.setDataSource(dataSource);
         configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
-        configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
+        configuration.setHistory(ProcessEngineConfiguration.HISTORY_AUDIT); // as illflow (application.yml)
         configuration.setJavaSerializationFormatEnabled(false);
         configuration.setJobExecutorActivate(jobExecutor);
         Map<Object, Object> beans = new HashMap<>();
