@@ -111,7 +111,8 @@ public final class EndToEndBenchmark {
         Path log = dataDir.resolve("illflow.log");
         System.out.printf("%n== %s: starting %s (log %s)%n", column.name, "the packaged application", log);
         try (AppProcess app = AppProcess.start(JAR,
-                List.of(JVM_HEAP, "-Dfile.encoding=UTF-8"), arguments, log, Duration.ofMinutes(5))) {
+                List.of(JVM_HEAP, "-Dfile.encoding=UTF-8"), arguments, log,
+                Duration.ofMinutes(Integer.getInteger("bench.startup-timeout-minutes", 15)))) {
             column.put("start-up to healthy (s)", seconds(app.startup().toNanos()));
             JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(url, user, password));
             BenchSeed seed = new BenchSeed(jdbc, postgres);
