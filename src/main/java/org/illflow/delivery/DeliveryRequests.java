@@ -4,6 +4,7 @@ import static org.illflow.delivery.DocumentDeliveryProcess.*;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,10 @@ import org.illflow.patron.Patron;
 import org.illflow.patron.PatronDirectory;
 import org.illflow.system.RequestNumbers;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Document delivery requests as patrons and staff handle them: submit, list, look at, cancel, receive the
@@ -31,6 +35,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional
 public class DeliveryRequests {
+
+    /** Document delivery request numbers: DD-2026-000123. */
+    static final String PREFIX = "DD";
 
     private final DocumentDeliveryRequestRepository requests;
     private final TimelineEventRepository timeline;
@@ -42,10 +49,12 @@ public class DeliveryRequests {
     private final DocumentDelivery delivery;
     private final Validator validator;
     private final Clock clock;
+    private final TransactionTemplate inTransaction;
 
     DeliveryRequests(DocumentDeliveryRequestRepository requests, TimelineEventRepository timeline,
             PatronDirectory patrons, RequestNumbers numbers, RuntimeService runtimeService, DocumentArchive archive,
-            DownloadLinks links, DocumentDelivery delivery, Validator validator, Clock clock) {
+            DownloadLinks links, DocumentDelivery delivery, Validator validator, Clock clock,
+            PlatformTransactionManager transactions) {
         this.requests = requests;
         this.timeline = timeline;
         this.patrons = patrons;
@@ -56,14 +65,25 @@ public class DeliveryRequests {
         this.delivery = delivery;
         this.validator = validator;
         this.clock = clock;
+        this.inTransaction = new TransactionTemplate(transactions);
     }
 
-    /** A patron's own request from the portal or the API. Only active patrons may ask. */
+    /**
+     * A patron's own request from the portal or the API. Only active patrons may ask. The request number is
+     * taken in its own short transaction before this one begins (see RequestNumbers).
+     */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public DocumentDeliveryRequest submit(ArticleRequestForm form, String patronUserId) {
         Patron patron = patrons.byCardNumber(patronUserId).filter(Patron::isActive)
                 .orElseThrow(() -> new RequestRefusedException(403, "dd.patron.notActive",
                         "Only active patrons may send requests."));
-        DocumentDeliveryRequest request = create(form, patron, patronUserId);
+        Instant now = clock.instant();
+        String number = numbers.next(PREFIX, now);
+        return inTransaction.execute(status -> start(form, patron, number, now));
+    }
+
+    private DocumentDeliveryRequest start(ArticleRequestForm form, Patron patron, String number, Instant now) {
+        DocumentDeliveryRequest request = create(form, patron, patron.getCardNumber(), number, now);
         Map<String, Object> variables = new HashMap<>();
         variables.put(VAR_REQUEST_ID, request.getId());
         variables.put(VAR_REQUEST_NUMBER, request.getRequestNumber());
@@ -104,13 +124,15 @@ public class DeliveryRequests {
             ConstraintViolation<ArticleRequestForm> first = violations.iterator().next();
             throw new IllegalArgumentException("Invalid " + first.getPropertyPath() + ": " + first.getMessage());
         }
-        return create(form, patron, staffUserId);
+        Instant now = clock.instant();
+        return create(form, patron, staffUserId, numbers.next(PREFIX, now), now);
     }
 
-    private DocumentDeliveryRequest create(ArticleRequestForm form, Patron patron, String by) {
-        DocumentDeliveryRequest request = requests.saveAndFlush(new DocumentDeliveryRequest(numbers.next("DD"),
+    private DocumentDeliveryRequest create(ArticleRequestForm form, Patron patron, String by, String number,
+            Instant now) {
+        DocumentDeliveryRequest request = requests.saveAndFlush(new DocumentDeliveryRequest(number,
                 patron.getCardNumber(), patron.getPatronType().name(), patron.getCollege(), form.toCitation(),
-                form.getNote(), clock.instant(), by == null ? DocumentDelivery.SYSTEM : by));
+                form.getNote(), now, by == null ? DocumentDelivery.SYSTEM : by));
         delivery.record(request, by, "SUBMITTED", by != null && !by.equals(patron.getCardNumber())
                 ? "entered by staff" : null, null, null);
         return request;

@@ -3,6 +3,7 @@ package org.illflow.loan;
 import static org.illflow.loan.InterlibraryLoanProcess.*;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -21,7 +22,10 @@ import org.illflow.supplier.SupplierCatalog;
 import org.illflow.system.ApiRefusal;
 import org.illflow.system.RequestNumbers;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Inter-library loan requests as patrons and staff handle them: submit, list, look at, cancel, renew, and the
@@ -30,6 +34,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional
 public class LoanRequests {
+
+    /** Inter-library loan request numbers: ILL-2026-000045. */
+    static final String PREFIX = "ILL";
 
     private final LoanRequestRepository requests;
     private final LoanTimelineEventRepository timeline;
@@ -40,10 +47,11 @@ public class LoanRequests {
     private final SupplierCatalog suppliers;
     private final Validator validator;
     private final Clock clock;
+    private final TransactionTemplate inTransaction;
 
     LoanRequests(LoanRequestRepository requests, LoanTimelineEventRepository timeline, PatronDirectory patrons,
             RequestNumbers numbers, RuntimeService runtimeService, InterlibraryLoan loan, SupplierCatalog suppliers,
-            Validator validator, Clock clock) {
+            Validator validator, Clock clock, PlatformTransactionManager transactions) {
         this.requests = requests;
         this.timeline = timeline;
         this.patrons = patrons;
@@ -53,14 +61,25 @@ public class LoanRequests {
         this.suppliers = suppliers;
         this.validator = validator;
         this.clock = clock;
+        this.inTransaction = new TransactionTemplate(transactions);
     }
 
-    /** A patron's own request from the portal or the API. Only active patrons may ask. */
+    /**
+     * A patron's own request from the portal or the API. Only active patrons may ask. The request number is
+     * taken in its own short transaction before this one begins (see RequestNumbers).
+     */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public LoanRequest submit(BookRequestForm form, String patronUserId) {
         Patron patron = patrons.byCardNumber(patronUserId).filter(Patron::isActive)
                 .orElseThrow(() -> new ApiRefusal(403, "loan.patron.notActive",
                         "Only active patrons may send requests."));
-        LoanRequest request = create(form, patron, patronUserId);
+        Instant now = clock.instant();
+        String number = numbers.next(PREFIX, now);
+        return inTransaction.execute(status -> start(form, patron, number, now));
+    }
+
+    private LoanRequest start(BookRequestForm form, Patron patron, String number, Instant now) {
+        LoanRequest request = create(form, patron, patron.getCardNumber(), number, now);
         ProcessInstance instance = runtimeService.startProcessInstanceByKey(KEY, request.getRequestNumber(),
                 startVariables(request));
         request.attachProcess(instance.getId());
@@ -107,13 +126,14 @@ public class LoanRequests {
             ConstraintViolation<BookRequestForm> first = violations.iterator().next();
             throw new IllegalArgumentException("Invalid " + first.getPropertyPath() + ": " + first.getMessage());
         }
-        return create(form, patron, staffUserId);
+        Instant now = clock.instant();
+        return create(form, patron, staffUserId, numbers.next(PREFIX, now), now);
     }
 
-    private LoanRequest create(BookRequestForm form, Patron patron, String by) {
-        LoanRequest request = requests.saveAndFlush(new LoanRequest(numbers.next("ILL"), patron.getCardNumber(),
+    private LoanRequest create(BookRequestForm form, Patron patron, String by, String number, Instant now) {
+        LoanRequest request = requests.saveAndFlush(new LoanRequest(number, patron.getCardNumber(),
                 patron.getPatronType().name(), patron.getCollege(), form.toCitation(), form.getNote(),
-                clock.instant(), by == null ? InterlibraryLoan.SYSTEM : by));
+                now, by == null ? InterlibraryLoan.SYSTEM : by));
         loan.record(request, by, "SUBMITTED", by != null && !by.equals(patron.getCardNumber())
                 ? "entered by staff" : null, null, null);
         return request;

