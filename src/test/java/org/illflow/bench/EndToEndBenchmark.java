@@ -126,7 +126,7 @@ public final class EndToEndBenchmark {
             Timings timings = new Timings();
             IllflowDriver driver = new IllflowDriver(app.baseUrl(), new IllflowDriver.Account("ddstaff", "staff2026"),
                     patrons, timings, "w").logInPatrons();
-            // warm-up (not counted): the first request of the year alone, then two rounds of every client
+            // warm-up (not counted): one request alone (the first of each kind of work), then two rounds of every client
             timings.run(1, 1, driver::pipeline);
             timings.run(CLIENTS, CLIENTS * 2, i -> driver.pipeline(i + 1));
             driver.drainJobs(() -> { }, 600);
