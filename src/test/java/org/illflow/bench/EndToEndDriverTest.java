@@ -21,6 +21,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @IllflowTest
 class EndToEndDriverTest {
 
+    private static final IllflowDriver.Account ADMIN = new IllflowDriver.Account("admin", "admin2026");
+
     @Autowired Environment environment;
     @Autowired TestSupport support;
     @Autowired JdbcTemplate jdbc;
@@ -35,7 +37,7 @@ class EndToEndDriverTest {
         support.purgeMail();
 
         timings.run(2, 5, driver::pipeline);
-        driver.drainJobs(support::executeDueJobs, 60);
+        driver.drainJobs(ADMIN, support::executeDueJobs, 60);
 
         assertThat(timings.firstErrors()).isEmpty();
         assertThat(timings.errors()).isZero();
