@@ -63,12 +63,14 @@ final class EngineSkeleton implements AutoCloseable {
         ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) ProcessEngineConfiguration
                 .createStandaloneProcessEngineConfiguration();
         configuration.setProcessEngineName(name);
-        // the same connection pool as illflow's (Hikari, Spring Boot's defaults: 10 connections)
+        // the same kind of connection pool as illflow (Hikari)
         HikariConfig pool = new HikariConfig();
         pool.setJdbcUrl(jdbcUrl);
         pool.setUsername(user);
         pool.setPassword(password);
         pool.setPoolName(name);
+        // 8 clients and up to 10 job executor threads: 20, as illflow's pool is sized with its job executor
+        pool.setMaximumPoolSize(20);
         this.dataSource = new HikariDataSource(pool);
         configuration.setDataSource(dataSource);
         configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
