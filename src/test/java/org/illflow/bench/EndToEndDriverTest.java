@@ -49,7 +49,11 @@ class EndToEndDriverTest {
             assertThat(jdbc.queryForObject("select count(*) from notice where subject_key = ? and status = 'SENT'",
                     Integer.class, number)).as("delivered notice of %s", number).isEqualTo(1);
         }
-        assertThat(support.mails()).hasSize(5).allSatisfy(m -> assertThat(MailText.subject(m)).isNotBlank());
+        // the mail sink is shared with the other test classes (and their leftover jobs ran too): count ours
+        for (String number : numbers) {
+            assertThat(support.mails()).filteredOn(m -> MailText.body(m).contains(number)).as("mail about %s", number)
+                    .hasSize(1);
+        }
         for (String step : List.of("patron: submit (POST /api/dd-requests)", "order: task query", "order: claim",
                 "order: form variables", "order: order sheet (archive lookup)", "order: submit form",
                 "receive: task query", "receive: claim", "receive: form variables", "receive: upload PDF",
