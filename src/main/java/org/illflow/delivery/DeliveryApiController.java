@@ -90,7 +90,7 @@ class DeliveryApiController {
                 : "/api/dd-requests/" + r.getRequestNumber() + "/download";
         return new RequestDetail(r.getRequestNumber(), r.getStatus(), r.getStatusReason(), r.getGenre().name(),
                 r.getTitle(), r.getAuthors(), r.getJournal(), r.getIssn(), r.getDoi(), r.getVolume(), r.getIssue(),
-                r.getPages(), r.getYear(), r.getHoldingInfo(), r.getSupplierCode(), r.getStatus().cancellable(),
+                r.getPages(), r.getYear(), r.getHoldingInfo(), r.getSupplierCode(), r.isCancellable(),
                 download, r.getSubmittedAt(), timeline);
     }
 }

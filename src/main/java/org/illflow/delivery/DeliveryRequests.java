@@ -13,6 +13,8 @@ import java.util.Set;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.illflow.archive.ArchiveEntry;
@@ -168,15 +170,38 @@ public class DeliveryRequests {
         return timeline.findByRequestIdOrderByOccurredAtAscIdAsc(request.getId());
     }
 
-    /** The patron changes their mind: allowed until the copy has arrived. */
+    /**
+     * The patron changes their mind: allowed until the copy has arrived and while the lifecycle runs. Too late
+     * (delivered, ended, or another cancel got there first) is refused with 409 and never reaches the engine as
+     * an error. No transaction of its own: the engine's correlation is the transaction, so a lost race rolls
+     * back only that (and a race with a job of the same request is tried again).
+     */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public void cancel(String requestNumber, String userId, boolean staff) {
-        DocumentDeliveryRequest request = visibleTo(requestNumber, userId, staff);
-        if (!request.getStatus().cancellable()) {
-            throw new RequestRefusedException(409, "dd.cancel.tooLate",
-                    "The request is " + request.getStatus() + " and can no longer be cancelled.");
+        for (int attempt = 1; ; attempt++) {
+            DocumentDeliveryRequest request = visibleTo(requestNumber, userId, staff);
+            if (!request.getStatus().cancellable()) {
+                throw new RequestRefusedException(409, "dd.cancel.tooLate",
+                        "The request is " + request.getStatus() + " and can no longer be cancelled.");
+            }
+            if (request.getClosedAt() != null) {
+                throw new RequestRefusedException(409, "request.cancel.closed",
+                        "This request has ended and can no longer be cancelled.");
+            }
+            try {
+                runtimeService.createMessageCorrelation(MESSAGE_CANCEL).processInstanceBusinessKey(requestNumber)
+                        .setVariable("cancelledBy", userId).correlateWithResult();
+                return;
+            } catch (MismatchingMessageCorrelationException ended) {
+                throw new RequestRefusedException(409, "request.cancel.closed",
+                        "This request has ended and can no longer be cancelled.");
+            } catch (OptimisticLockingException raced) {
+                if (attempt == 3) {
+                    throw new RequestRefusedException(409, "request.cancel.closed",
+                            "This request changed while it was being cancelled; it can no longer be cancelled.");
+                }
+            }
         }
-        runtimeService.createMessageCorrelation(MESSAGE_CANCEL).processInstanceBusinessKey(requestNumber)
-                .setVariable("cancelledBy", userId).correlateWithResult();
     }
 
     /** A fresh download link for a delivered request, for its patron or staff. */

@@ -204,6 +204,11 @@ public class DocumentDelivery {
         record(request, by, "CANCELLED", null, null, null);
     }
 
+    /** The process instance has ended: the record is final. */
+    public void recordClosed(long requestId) {
+        request(requestId).closed(clock.instant());
+    }
+
     public void recordNotified(long requestId, String kind) {
         record(request(requestId), SYSTEM, "NOTIFIED", kind, null, null);
     }

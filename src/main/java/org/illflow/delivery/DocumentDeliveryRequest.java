@@ -123,6 +123,9 @@ public class DocumentDeliveryRequest {
     @Column(name = "delivered_at")
     private Instant deliveredAt;
 
+    @Column(name = "closed_at")
+    private Instant closedAt;
+
     @Version
     private int version;
 
@@ -163,6 +166,22 @@ public class DocumentDeliveryRequest {
         return Citation.builder().genre(genre).title(title).authors(authors).journal(journal).issn(issn).eissn(eissn)
                 .isbn(isbn).doi(doi).pmid(pmid).volume(volume).issue(issue).pages(pages).year(year)
                 .publisher(publisher).language(language).subjectArea(subjectArea).build();
+    }
+
+    /** The lifecycle has ended (its process instance finished): the record is final. */
+    void closed(Instant at) {
+        if (closedAt == null) {
+            this.closedAt = at;
+        }
+    }
+
+    /** The patron may still cancel: the status allows it and the lifecycle has not ended. */
+    public boolean isCancellable() {
+        return closedAt == null && status.cancellable();
+    }
+
+    public Instant getClosedAt() {
+        return closedAt;
     }
 
     void moveTo(DeliveryStatus newStatus, String reason, Instant at) {

@@ -297,6 +297,11 @@ public class InterlibraryLoan {
                 : "tracking " + trackingNumber, request.getLenderCode(), shipping);
     }
 
+    /** The process instance has ended: the record is final. */
+    public void recordClosed(long requestId) {
+        request(requestId).closed(clock.instant());
+    }
+
     public void recordNotified(long requestId, String noticeKey) {
         record(request(requestId), SYSTEM, "NOTIFIED", noticeKey, null, null);
     }

@@ -110,7 +110,7 @@ class LoanApiController {
                 r.getAuthors(), r.getIsbn(), r.getPublisher(), r.getYear(), r.getEdition(), r.getHoldingInfo(),
                 r.getLenderCode(), r.getPickupDeadline(), r.getCheckedOutAt(), r.getDueDate(), r.getRenewalsUsed(),
                 requests.renewalsAllowed(r), r.isRenewalPending(), requests.renewalRefusal(r).isEmpty(),
-                r.getStatus().cancellable(), r.getReturnedAt(), r.getOverdueDays(), r.getOverdueFee(),
+                r.isCancellable(), r.getReturnedAt(), r.getOverdueDays(), r.getOverdueFee(),
                 staff ? r.getBorrowingFee() : null, staff ? r.getShippingCost() : null, r.getSubmittedAt(), timeline);
     }
 }

@@ -138,6 +138,9 @@ public class LoanRequest {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    @Column(name = "closed_at")
+    private Instant closedAt;
+
     @Version
     private int version;
 
@@ -170,6 +173,22 @@ public class LoanRequest {
         return Citation.builder().genre(CitationGenre.BOOK).title(title).authors(authors).isbn(isbn)
                 .publisher(publisher).year(year).edition(edition).language(language).subjectArea(subjectArea)
                 .build();
+    }
+
+    /** The lifecycle has ended (its process instance finished): the record is final. */
+    void closed(Instant at) {
+        if (closedAt == null) {
+            this.closedAt = at;
+        }
+    }
+
+    /** The patron may still cancel: the status allows it and the lifecycle has not ended. */
+    public boolean isCancellable() {
+        return closedAt == null && status.cancellable();
+    }
+
+    public Instant getClosedAt() {
+        return closedAt;
     }
 
     void moveTo(LoanStatus newStatus, String reason, Instant at) {

@@ -14,6 +14,8 @@ import java.util.Set;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.illflow.patron.Patron;
@@ -168,15 +170,38 @@ public class LoanRequests {
         return timeline.findByRequestIdOrderByOccurredAtAscIdAsc(request.getId());
     }
 
-    /** The patron changes their mind: allowed until the book is checked out to them. */
+    /**
+     * The patron changes their mind: allowed until the book is checked out to them and while the lifecycle runs.
+     * Too late (lent, ended, or another cancel got there first) is refused with 409 and never reaches the engine
+     * as an error. No transaction of its own: the engine's correlation is the transaction, so a lost race rolls
+     * back only that (and a race with a job of the same request is tried again).
+     */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public void cancel(String requestNumber, String userId, boolean staff) {
-        LoanRequest request = visibleTo(requestNumber, userId, staff);
-        if (!request.getStatus().cancellable()) {
-            throw new ApiRefusal(409, "loan.cancel.tooLate",
-                    "The request is " + request.getStatus() + " and can no longer be cancelled.");
+        for (int attempt = 1; ; attempt++) {
+            LoanRequest request = visibleTo(requestNumber, userId, staff);
+            if (!request.getStatus().cancellable()) {
+                throw new ApiRefusal(409, "loan.cancel.tooLate",
+                        "The request is " + request.getStatus() + " and can no longer be cancelled.");
+            }
+            if (request.getClosedAt() != null) {
+                throw new ApiRefusal(409, "request.cancel.closed",
+                        "This request has ended and can no longer be cancelled.");
+            }
+            try {
+                runtimeService.createMessageCorrelation(MESSAGE_CANCEL).processInstanceBusinessKey(requestNumber)
+                        .setVariable(VAR_CANCELLED_BY, userId).correlateWithResult();
+                return;
+            } catch (MismatchingMessageCorrelationException ended) {
+                throw new ApiRefusal(409, "request.cancel.closed",
+                        "This request has ended and can no longer be cancelled.");
+            } catch (OptimisticLockingException raced) {
+                if (attempt == 3) {
+                    throw new ApiRefusal(409, "request.cancel.closed",
+                            "This request changed while it was being cancelled; it can no longer be cancelled.");
+                }
+            }
         }
-        runtimeService.createMessageCorrelation(MESSAGE_CANCEL).processInstanceBusinessKey(requestNumber)
-                .setVariable(VAR_CANCELLED_BY, userId).correlateWithResult();
     }
 
     /** How many renewals the request's lender allows (0 before a lender is known). */

@@ -1,6 +1,7 @@
 package org.illflow.portal;
 
 import java.security.Principal;
+import java.time.Clock;
 import java.util.Locale;
 
 import jakarta.validation.Valid;
@@ -9,6 +10,7 @@ import org.illflow.citation.Citation;
 import org.illflow.loan.BookRequestForm;
 import org.illflow.loan.LoanRequest;
 import org.illflow.loan.LoanRequests;
+import org.illflow.loan.LoanStatus;
 import org.illflow.patron.Patron;
 import org.illflow.patron.PatronDirectory;
 import org.illflow.security.SignedIn;
@@ -35,14 +37,16 @@ class BookPages {
     private final OneStopCheck oneStopCheck;
     private final SmartValidator validator;
     private final MessageSource messages;
+    private final Clock clock;
 
     BookPages(LoanRequests loans, PatronDirectory patrons, OneStopCheck oneStopCheck, SmartValidator validator,
-            MessageSource messages) {
+            MessageSource messages, Clock clock) {
         this.loans = loans;
         this.patrons = patrons;
         this.oneStopCheck = oneStopCheck;
         this.validator = validator;
         this.messages = messages;
+        this.clock = clock;
     }
 
     @GetMapping("/requests/new/book")
@@ -109,8 +113,11 @@ class BookPages {
     @GetMapping("/requests/{number:ILL-.+}")
     String loan(@PathVariable String number, Authentication who, Model model) {
         LoanRequest request = loans.visibleTo(number, who.getName(), SignedIn.isLoanStaff(who));
+        var timeline = loans.timelineOf(request);
         model.addAttribute("request", request);
-        model.addAttribute("timeline", loans.timelineOf(request));
+        model.addAttribute("timeline", timeline);
+        FirstChecks.describe(model, request.getStatus() == LoanStatus.SUBMITTED,
+                timeline.stream().map(e -> e.getEvent()).toList(), request.getSubmittedAt(), clock);
         model.addAttribute("renewable", loans.renewalRefusal(request).isEmpty());
         model.addAttribute("renewalsAllowed", loans.renewalsAllowed(request));
         return "portal/request-ill";

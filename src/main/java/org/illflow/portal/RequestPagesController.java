@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 
 import org.illflow.delivery.ArticleRequestForm;
 import org.illflow.delivery.DeliveryRequests;
+import org.illflow.delivery.DeliveryStatus;
 import org.illflow.delivery.DocumentDeliveryRequest;
 import org.illflow.patron.Patron;
 import org.illflow.patron.PatronDirectory;
@@ -36,14 +37,16 @@ class RequestPagesController {
     private final PatronDirectory patrons;
     private final OneStopCheck oneStopCheck;
     private final MessageSource messages;
+    private final java.time.Clock clock;
 
     RequestPagesController(DeliveryRequests deliveries, org.illflow.loan.LoanRequests loans, PatronDirectory patrons,
-            OneStopCheck oneStopCheck, MessageSource messages) {
+            OneStopCheck oneStopCheck, MessageSource messages, java.time.Clock clock) {
         this.deliveries = deliveries;
         this.loans = loans;
         this.patrons = patrons;
         this.oneStopCheck = oneStopCheck;
         this.messages = messages;
+        this.clock = clock;
     }
 
     /** One row of My requests, document delivery and loans together. */
@@ -139,8 +142,11 @@ class RequestPagesController {
     @GetMapping("/requests/{number:DD-.+}")
     String delivery(@PathVariable String number, Authentication who, Model model) {
         DocumentDeliveryRequest request = deliveries.visibleTo(number, who.getName(), SignedIn.isStaff(who));
+        var timeline = deliveries.timelineOf(request);
         model.addAttribute("request", request);
-        model.addAttribute("timeline", deliveries.timelineOf(request));
+        model.addAttribute("timeline", timeline);
+        FirstChecks.describe(model, request.getStatus() == DeliveryStatus.SUBMITTED,
+                timeline.stream().map(e -> e.getEvent()).toList(), request.getSubmittedAt(), clock);
         return "portal/request-dd";
     }
 

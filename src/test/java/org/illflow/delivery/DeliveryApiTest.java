@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.illflow.security.IllflowGroups;
 import org.illflow.support.IllflowTest;
+import org.illflow.support.TestSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,6 +48,7 @@ class DeliveryApiTest {
     @Autowired ObjectMapper json;
     @Autowired DeliveryRequests requests;
     @Autowired TaskService taskService;
+    @Autowired TestSupport support;
     @Autowired IdentityService identityService;
     @Autowired JdbcTemplate jdbc;
     @Autowired org.illflow.report.LegacyImport legacyImport;
@@ -68,12 +70,47 @@ class DeliveryApiTest {
         String response = mvc.perform(post("/api/dd-requests").with(LI_MING).with(csrf())
                         .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(body)))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
-        return json.readTree(response).get("requestNumber").asText();
+        String number = json.readTree(response).get("requestNumber").asText();
+        support.passSavePoint(number); // the job executor would run it a moment after the answer
+        return number;
     }
 
     private static Map<String, Object> article() {
         return Map.of("title", "A study of phonon transport " + System.nanoTime(), "journal", "Physical Review B",
                 "issn", "2469-9950", "year", 2022, "pages", "045301-045312", "subjectArea", "STM", "language", "en");
+    }
+
+    @Test
+    void aCancelThatComesTooLateAnswers409WithTheReasonOnTheApiAndThePage() throws Exception {
+        String number = submit(article());
+        mvc.perform(post("/api/dd-requests/" + number + "/cancel").with(LI_MING).with(csrf()))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("CANCELLED"))
+                .andExpect(jsonPath("$.cancellable").value(false));
+        mvc.perform(post("/api/dd-requests/" + number + "/cancel").with(LI_MING).with(csrf()))
+                .andExpect(status().isConflict())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail").value("该申请已不能取消（全文已送达或申请已结束）。"));
+
+        // held locally and confirmed by staff: the request has ended, its status still says where the copy is
+        Map<String, Object> inNature = new java.util.HashMap<>(article());
+        inNature.putAll(Map.of("journal", "Nature", "issn", "0028-0836", "year", 2020));
+        String held = submit(inNature);
+        support.executeDueJobs();
+        Task confirm = taskService.createTaskQuery().processInstanceBusinessKey(held)
+                .taskDefinitionKey(TASK_CONFIRM_LOCAL_HOLDING).singleResult();
+        taskService.complete(confirm.getId(), Map.of(VAR_HOLDING_ACCESSIBLE, true));
+        mvc.perform(get("/api/dd-requests/" + held).with(LI_MING)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("HELD_LOCALLY")).andExpect(jsonPath("$.cancellable").value(false));
+        String page = mvc.perform(get("/requests/" + held).with(LI_MING)).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).doesNotContain("/requests/" + held + "/cancel");
+        mvc.perform(post("/api/dd-requests/" + held + "/cancel").with(LI_MING).with(csrf())
+                        .cookie(new Cookie("illflow-lang", "en")))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value("This request has ended and can no longer be cancelled."));
+        String refused = mvc.perform(post("/requests/" + held + "/cancel").with(LI_MING).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andReturn().getFlashMap().get("error").toString();
+        assertThat(refused).isEqualTo("request.cancel.closed");
     }
 
     @Test

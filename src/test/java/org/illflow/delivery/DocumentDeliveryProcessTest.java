@@ -8,6 +8,7 @@ import static org.illflow.delivery.DocumentDeliveryProcess.*;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -61,6 +62,12 @@ class DocumentDeliveryProcessTest {
         support.resetClock();
     }
 
+    /** The patron's call has returned; the save point after it runs as the job executor would run it. */
+    private DocumentDeliveryRequest submitted(DocumentDeliveryRequest request) {
+        support.passSavePoint(request.getRequestNumber());
+        return request;
+    }
+
     private ProcessInstance instanceOf(DocumentDeliveryRequest request) {
         return runtimeService.createProcessInstanceQuery().processInstanceId(request.getProcessInstanceId())
                 .singleResult();
@@ -99,7 +106,7 @@ class DocumentDeliveryProcessTest {
 
     @Test
     void orderedFromTheCheapestSupplierFallsThroughWhenUnfilledAndIsDeliveredWithCost() {
-        DocumentDeliveryRequest request = requests.submit(DeliveryTestData.stmArticle(), PATRON);
+        DocumentDeliveryRequest request = submitted(requests.submit(DeliveryTestData.stmArticle(), PATRON));
         ProcessInstance instance = instanceOf(request);
         assertThat(request.getRequestNumber()).matches("DD-\\d{4}-\\d{6}");
 
@@ -142,7 +149,7 @@ class DocumentDeliveryProcessTest {
     @Test
     void theSameArticleTypedDifferentlyIsAnsweredAtOnceFromTheArchive() {
         ArticleRequestForm first = DeliveryTestData.stmArticle();
-        DocumentDeliveryRequest original = requests.submit(first, PATRON);
+        DocumentDeliveryRequest original = submitted(requests.submit(first, PATRON));
         completeAsStaff(task(original, TASK_ORDER), Map.of(VAR_ORDER_OUTCOME, ORDERED));
         ArchivedDocument copy = requests.receiveCopy(original.getRequestNumber(), "NSTL", org.illflow.archive.Pdfs.pdf(3),
                 "ddstaff");
@@ -152,7 +159,7 @@ class DocumentDeliveryProcessTest {
         ArticleRequestForm again = DeliveryTestData.stmArticle();
         again.setTitle(first.getTitle().toUpperCase());
         again.setDoi("https://doi.org/" + first.getDoi().toUpperCase());
-        DocumentDeliveryRequest repeat = requests.submit(again, "2025120002");
+        DocumentDeliveryRequest repeat = submitted(requests.submit(again, "2025120002"));
         ProcessInstance instance = instanceOf(repeat);
 
         assertThat(instance).hasPassed(TASK_CHECK_ARCHIVE, TASK_DELIVER_FROM_ARCHIVE).isWaitingAt(TASK_SEND_ARCHIVED_COPY);
@@ -168,7 +175,7 @@ class DocumentDeliveryProcessTest {
 
     @Test
     void aSkippedSupplierAndATimedOutSupplierEachMoveToTheNextAndNoneLeftIsUnfilled() {
-        DocumentDeliveryRequest request = requests.submit(DeliveryTestData.stmArticle(), PATRON);
+        DocumentDeliveryRequest request = submitted(requests.submit(DeliveryTestData.stmArticle(), PATRON));
         ProcessInstance instance = instanceOf(request);
 
         completeAsStaff(task(request, TASK_ORDER), Map.of(VAR_ORDER_OUTCOME, SKIP)); // NSTL skipped
@@ -199,7 +206,7 @@ class DocumentDeliveryProcessTest {
         inNature.setJournal("Nature");
         inNature.setIssn("0028-0836");
         inNature.setYear(2020);
-        DocumentDeliveryRequest held = requests.submit(inNature, PATRON);
+        DocumentDeliveryRequest held = submitted(requests.submit(inNature, PATRON));
         ProcessInstance heldInstance = instanceOf(held);
         assertThat(reload(held).getStatus()).isEqualTo(DeliveryStatus.HELD_LOCALLY);
         assertThat(reload(held).getHoldingInfo()).contains("Nature").contains("https://ejournals.example.edu/");
@@ -217,7 +224,7 @@ class DocumentDeliveryProcessTest {
         lapsed.setJournal("Nature");
         lapsed.setIssn("0028-0836");
         lapsed.setYear(2019);
-        DocumentDeliveryRequest override = requests.submit(lapsed, PATRON);
+        DocumentDeliveryRequest override = submitted(requests.submit(lapsed, PATRON));
         support.executeDueJobs();
         completeAsStaff(task(override, TASK_CONFIRM_LOCAL_HOLDING), Map.of(VAR_HOLDING_ACCESSIBLE, "false"));
         assertThat(instanceOf(override)).hasPassed(TASK_RANK_SUPPLIERS).isWaitingAt(TASK_ORDER);
@@ -227,7 +234,7 @@ class DocumentDeliveryProcessTest {
 
     @Test
     void thePatronMayCancelAtEachWaitingPointUntilTheCopyArrives() {
-        DocumentDeliveryRequest atOrder = requests.submit(DeliveryTestData.stmArticle(), PATRON);
+        DocumentDeliveryRequest atOrder = submitted(requests.submit(DeliveryTestData.stmArticle(), PATRON));
         requests.cancel(atOrder.getRequestNumber(), PATRON, false);
         assertThat(instanceOf(atOrder)).isNull();
         assertThat(reload(atOrder).getStatus()).isEqualTo(DeliveryStatus.CANCELLED);
@@ -236,7 +243,7 @@ class DocumentDeliveryProcessTest {
             assertThat(e.getActor()).isEqualTo(PATRON);
         });
 
-        DocumentDeliveryRequest atReceive = requests.submit(DeliveryTestData.stmArticle(), PATRON);
+        DocumentDeliveryRequest atReceive = submitted(requests.submit(DeliveryTestData.stmArticle(), PATRON));
         completeAsStaff(task(atReceive, TASK_ORDER), Map.of(VAR_ORDER_OUTCOME, ORDERED));
         requests.cancel(atReceive.getRequestNumber(), PATRON, false);
         assertThat(reload(atReceive).getStatus()).isEqualTo(DeliveryStatus.CANCELLED);
@@ -247,13 +254,13 @@ class DocumentDeliveryProcessTest {
         inNature.setJournal("Nature");
         inNature.setIssn("0028-0836");
         inNature.setYear(2018);
-        DocumentDeliveryRequest atHolding = requests.submit(inNature, PATRON);
+        DocumentDeliveryRequest atHolding = submitted(requests.submit(inNature, PATRON));
         support.executeDueJobs();
         requests.cancel(atHolding.getRequestNumber(), "ddstaff", true);
         assertThat(reload(atHolding).getStatus()).isEqualTo(DeliveryStatus.CANCELLED);
 
         // after delivery it is too late
-        DocumentDeliveryRequest delivered = requests.submit(DeliveryTestData.stmArticle(), PATRON);
+        DocumentDeliveryRequest delivered = submitted(requests.submit(DeliveryTestData.stmArticle(), PATRON));
         completeAsStaff(task(delivered, TASK_ORDER), Map.of(VAR_ORDER_OUTCOME, ORDERED));
         ArchivedDocument copy = requests.receiveCopy(delivered.getRequestNumber(), "NSTL", org.illflow.archive.Pdfs.pdf(2),
                 "ddstaff");
@@ -265,8 +272,8 @@ class DocumentDeliveryProcessTest {
                 .isInstanceOf(RequestNotFoundException.class);
     }
 
-    @Test
-    void aPatronWhoseAccountIsNotActiveIsToldAndTheRequestIsRejected() {
+    /** A patron who registered and waits for review: not active yet. */
+    private RegistrationForm registerPendingPatron() {
         RegistrationForm form = new RegistrationForm();
         form.setName("待审核读者");
         form.setCardNumber("P" + (System.nanoTime() % 100000000));
@@ -278,6 +285,105 @@ class DocumentDeliveryProcessTest {
         form.setPassword("pending2026");
         form.setPasswordConfirmation("pending2026");
         registration.register(form);
+        return form;
+    }
+
+    /** Staff enter a request from Tasklist's start form; returns its number. */
+    private String enteredByStaff(Map<String, Object> startForm) {
+        identityService.setAuthentication("ddstaff", List.of(IllflowGroups.DD_STAFF));
+        ProcessInstance instance;
+        try {
+            instance = runtimeService.startProcessInstanceByKey(KEY, startForm);
+        } finally {
+            identityService.clearAuthentication();
+        }
+        support.passSavePointOf(instance.getId());
+        return engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(instance.getId())
+                .singleResult().getBusinessKey();
+    }
+
+    /** The patron cancels: the status the request is left in, or the refusal (status and message key). */
+    private String cancelAsPatron(DocumentDeliveryRequest request) {
+        try {
+            requests.cancel(request.getRequestNumber(), request.getPatronCardNumber(), false);
+            return reload(request).getStatus().name();
+        } catch (RequestRefusedException refused) {
+            return refused.getStatus() + " " + refused.getMessageKey();
+        }
+    }
+
+    private DocumentDeliveryRequest reloadAsStaff(DocumentDeliveryRequest request) {
+        return requests.visibleTo(request.getRequestNumber(), "ddstaff", true);
+    }
+
+    @Test
+    void everyStatusEitherTakesTheCancelOrAnswers409AndNeverAnEngineError() {
+        ArticleRequestForm inNature = DeliveryTestData.stmArticle();
+        inNature.setJournal("Nature");
+        inNature.setIssn("0028-0836");
+        inNature.setYear(2020);
+        Map<String, DocumentDeliveryRequest> requestIn = new LinkedHashMap<>();
+        requestIn.put("SUBMITTED", submitted(requests.submit(DeliveryTestData.stmArticle(), PATRON)));
+        requestIn.put("HELD_LOCALLY, staff to confirm", submitted(requests.submit(inNature, PATRON)));
+        DocumentDeliveryRequest confirmed = submitted(requests.submit(inNature, PATRON));
+        support.executeDueJobs();
+        completeAsStaff(task(confirmed, TASK_CONFIRM_LOCAL_HOLDING), Map.of(VAR_HOLDING_ACCESSIBLE, true));
+        requestIn.put("HELD_LOCALLY, confirmed and ended", confirmed);
+        DocumentDeliveryRequest ordered = submitted(requests.submit(DeliveryTestData.stmArticle(), PATRON));
+        completeAsStaff(task(ordered, TASK_ORDER), Map.of(VAR_ORDER_OUTCOME, ORDERED));
+        requestIn.put("ORDERED", ordered);
+        ArticleRequestForm article = DeliveryTestData.stmArticle();
+        DocumentDeliveryRequest delivered = submitted(requests.submit(article, PATRON));
+        completeAsStaff(task(delivered, TASK_ORDER), Map.of(VAR_ORDER_OUTCOME, ORDERED));
+        ArchivedDocument copy = requests.receiveCopy(delivered.getRequestNumber(), "NSTL",
+                org.illflow.archive.Pdfs.pdf(2), "ddstaff");
+        completeAsStaff(task(delivered, TASK_RECEIVE), Map.of(VAR_RECEIVE_OUTCOME, DELIVERED, VAR_DOCUMENT_ID,
+                copy.id()));
+        requestIn.put("DELIVERED", delivered);
+        requestIn.put("FROM_ARCHIVE", submitted(requests.submit(article, PATRON)));
+        DocumentDeliveryRequest unfilled = submitted(requests.submit(DeliveryTestData.stmArticle(), PATRON));
+        while (task(unfilled, TASK_ORDER) != null) {
+            completeAsStaff(task(unfilled, TASK_ORDER), Map.of(VAR_ORDER_OUTCOME, SKIP));
+        }
+        requestIn.put("UNFILLED", unfilled);
+        DocumentDeliveryRequest cancelled = submitted(requests.submit(DeliveryTestData.stmArticle(), PATRON));
+        requests.cancel(cancelled.getRequestNumber(), PATRON, false);
+        requestIn.put("CANCELLED", cancelled);
+        String rejected = enteredByStaff(startForm(registerPendingPatron().getCardNumber()));
+        requestIn.put("REJECTED", requests.visibleTo(rejected, "ddstaff", true));
+        // last, so no job run above passes its save point
+        requestIn.put("SUBMITTED, checks not run yet", requests.submit(DeliveryTestData.stmArticle(), PATRON));
+        assertThat(requestIn).allSatisfy((label, request) -> assertThat(reloadAsStaff(request).getStatus().name())
+                .as(label).isEqualTo(label.split(",")[0]));
+
+        Map<String, String> firstCancel = new LinkedHashMap<>();
+        Map<String, String> secondCancel = new LinkedHashMap<>();
+        requestIn.forEach((label, request) -> {
+            firstCancel.put(label, cancelAsPatron(request));
+            secondCancel.put(label, cancelAsPatron(request));
+        });
+
+        String tooLate = "409 dd.cancel.tooLate";
+        assertThat(firstCancel).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
+                Map.entry("SUBMITTED, checks not run yet", "CANCELLED"),
+                Map.entry("SUBMITTED", "CANCELLED"),
+                Map.entry("HELD_LOCALLY, staff to confirm", "CANCELLED"),
+                Map.entry("HELD_LOCALLY, confirmed and ended", "409 request.cancel.closed"),
+                Map.entry("ORDERED", "CANCELLED"),
+                Map.entry("DELIVERED", tooLate),
+                Map.entry("FROM_ARCHIVE", tooLate),
+                Map.entry("UNFILLED", tooLate),
+                Map.entry("CANCELLED", tooLate),
+                Map.entry("REJECTED", tooLate)));
+        assertThat(secondCancel.values()).allMatch(outcome -> outcome.startsWith("409 "));
+        assertThat(reloadAsStaff(confirmed).getClosedAt()).isNotNull();
+        assertThat(requestIn.values()).allSatisfy(request -> assertThat(reloadAsStaff(request).isCancellable())
+                .isFalse());
+    }
+
+    @Test
+    void aPatronWhoseAccountIsNotActiveIsToldAndTheRequestIsRejected() {
+        RegistrationForm form = registerPendingPatron();
 
         // the portal refuses a pending patron outright ...
         assertThatThrownBy(() -> requests.submit(DeliveryTestData.stmArticle(), form.getCardNumber()))
@@ -314,6 +420,7 @@ class DocumentDeliveryProcessTest {
         } finally {
             identityService.clearAuthentication();
         }
+        support.passSavePointOf(instance.getId());
         assertThat(instance).isWaitingAt(TASK_ORDER);
         String number = runtimeService.createProcessInstanceQuery().processInstanceId(instance.getId()).singleResult()
                 .getBusinessKey();

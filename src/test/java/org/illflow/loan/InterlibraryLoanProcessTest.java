@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -157,6 +158,12 @@ class InterlibraryLoanProcessTest {
         return requests.timelineOf(request).stream().map(LoanTimelineEvent::getEvent).toList();
     }
 
+    /** The patron's call has returned; the save point after it runs as the job executor would run it. */
+    private LoanRequest submitted(LoanRequest request) {
+        support.passSavePoint(request.getRequestNumber());
+        return request;
+    }
+
     private List<MimeMessage> mailsAbout(LoanRequest request) {
         return support.mails().stream().filter(m -> MailText.subject(m).contains(request.getRequestNumber())).toList();
     }
@@ -167,7 +174,7 @@ class InterlibraryLoanProcessTest {
 
     /** A request the cheapest lender (Fudan: 30 days, 1 renewal) has sent; waiting for the patron to collect it. */
     private LoanRequest satisfied(String patron) {
-        LoanRequest request = requests.submit(LoanTestData.book(), patron);
+        LoanRequest request = submitted(requests.submit(LoanTestData.book(), patron));
         complete(request, TASK_REQUEST_FROM_LENDER, Map.of(VAR_REQUEST_OUTCOME, REQUESTED));
         complete(request, TASK_RECEIVE_BOOK, Map.of(VAR_RECEIVE_OUTCOME, RECEIVED));
         runJobs(request);
@@ -185,7 +192,7 @@ class InterlibraryLoanProcessTest {
 
     @Test
     void aBookIsBorrowedFromTheCheapestLenderLentRemindedRenewedOverdueReturnedAndSentBack() {
-        LoanRequest request = requests.submit(LoanTestData.book(), LI_MING);
+        LoanRequest request = submitted(requests.submit(LoanTestData.book(), LI_MING));
         ProcessInstance instance = running(request);
         assertThat(request.getRequestNumber()).matches("ILL-2026-\\d{6}");
 
@@ -490,7 +497,7 @@ class InterlibraryLoanProcessTest {
 
     @Test
     void lendersAreAskedCheapestFirstAndWhenSkippedLateOrUnableTheNextOneUntilNoneIsLeft() {
-        LoanRequest request = requests.submit(LoanTestData.book(), LI_MING);
+        LoanRequest request = submitted(requests.submit(LoanTestData.book(), LI_MING));
         ProcessInstance instance = running(request);
         assertThat(events(request)).contains("LENDERS_RANKED");
         assertThat(requests.timelineOf(request)).filteredOn(e -> e.getEvent().equals("LENDERS_RANKED"))
@@ -544,7 +551,7 @@ class InterlibraryLoanProcessTest {
         BookRequestForm pearls = LoanTestData.book();
         pearls.setTitle("Programming pearls");
         pearls.setIsbn(LoanTestData.HELD_ISBN);
-        LoanRequest held = requests.submit(pearls, EMMA);
+        LoanRequest held = submitted(requests.submit(pearls, EMMA));
         ProcessInstance heldInstance = running(held);
         assertThat(reload(held).getStatus()).isEqualTo(LoanStatus.HELD_LOCALLY);
         assertThat(reload(held).getHoldingInfo()).contains("QA76.6").contains("Main Library");
@@ -561,7 +568,7 @@ class InterlibraryLoanProcessTest {
         assertThat(reload(held).getStatus()).isEqualTo(LoanStatus.HELD_LOCALLY);
 
         // the library's copy is lost: staff borrow it anyway
-        LoanRequest override = requests.submit(pearls, LI_MING);
+        LoanRequest override = submitted(requests.submit(pearls, LI_MING));
         runJobs(override);
         complete(override, TASK_CONFIRM_LOCAL_HOLDING, Map.of(VAR_HOLDING_ACCESSIBLE, "false"));
         assertThat(running(override)).hasPassed(TASK_RANK_LENDERS).isWaitingAt(TASK_REQUEST_FROM_LENDER);
@@ -573,7 +580,7 @@ class InterlibraryLoanProcessTest {
     @Test
     void thePatronMayCancelUntilCheckOutAndStaffThenDoWhatTheBooksWhereaboutsNeed() {
         // before any lender was asked: nothing else to do
-        LoanRequest early = requests.submit(LoanTestData.book(), LI_MING);
+        LoanRequest early = submitted(requests.submit(LoanTestData.book(), LI_MING));
         requests.cancel(early.getRequestNumber(), LI_MING, false);
         assertThat(instanceOf(early)).isNull();
         assertThat(reload(early).getStatus()).isEqualTo(LoanStatus.CANCELLED);
@@ -585,7 +592,7 @@ class InterlibraryLoanProcessTest {
         });
 
         // the lender was asked: staff withdraw the request there
-        LoanRequest asked = requests.submit(LoanTestData.book(), LI_MING);
+        LoanRequest asked = submitted(requests.submit(LoanTestData.book(), LI_MING));
         complete(asked, TASK_REQUEST_FROM_LENDER, Map.of(VAR_REQUEST_OUTCOME, REQUESTED));
         requests.cancel(asked.getRequestNumber(), LI_MING, false);
         assertThat(task(asked, TASK_WITHDRAW_FROM_LENDER).getName()).isEqualTo("Withdraw request from 复旦大学图书馆");
@@ -618,6 +625,94 @@ class InterlibraryLoanProcessTest {
         assertThatThrownBy(() -> requests.renew(onLoan.getRequestNumber(), EMMA, false))
                 .isInstanceOf(ApiRefusal.class).satisfies(e -> assertThat(((ApiRefusal) e).getStatus()).isEqualTo(404));
         assertThat(running(onLoan)).isWaitingAt(TASK_CHECK_IN_RETURNED_BOOK);
+    }
+
+    /** The patron cancels: the status the request is left in, or the refusal (status and message key). */
+    private String cancelAsPatron(LoanRequest request) {
+        try {
+            requests.cancel(request.getRequestNumber(), request.getPatronCardNumber(), false);
+            return reload(request).getStatus().name();
+        } catch (ApiRefusal refused) {
+            return refused.getStatus() + " " + refused.getMessageKey();
+        }
+    }
+
+    private LoanRequest skippedByEveryLender(LoanRequest request) {
+        while (task(request, TASK_REQUEST_FROM_LENDER) != null) {
+            complete(request, TASK_REQUEST_FROM_LENDER, Map.of(VAR_REQUEST_OUTCOME, SKIP));
+        }
+        return request;
+    }
+
+    @Test
+    void everyStatusEitherTakesTheCancelOrAnswers409AndNeverAnEngineError() {
+        BookRequestForm pearls = LoanTestData.book();
+        pearls.setTitle("Programming pearls");
+        pearls.setIsbn(LoanTestData.HELD_ISBN);
+        Map<String, LoanRequest> requestIn = new LinkedHashMap<>();
+        requestIn.put("SUBMITTED, checks not run yet", requests.submit(LoanTestData.book(), LI_MING));
+        requestIn.put("SUBMITTED", submitted(requests.submit(LoanTestData.book(), LI_MING)));
+        requestIn.put("HELD_LOCALLY, staff to confirm", submitted(requests.submit(pearls, LI_MING)));
+        LoanRequest confirmed = submitted(requests.submit(pearls, LI_MING));
+        runJobs(confirmed);
+        complete(confirmed, TASK_CONFIRM_LOCAL_HOLDING, Map.of(VAR_HOLDING_ACCESSIBLE, true));
+        requestIn.put("HELD_LOCALLY, confirmed and ended", confirmed);
+        LoanRequest asked = submitted(requests.submit(LoanTestData.book(), LI_MING));
+        complete(asked, TASK_REQUEST_FROM_LENDER, Map.of(VAR_REQUEST_OUTCOME, REQUESTED));
+        requestIn.put("REQUESTED", asked);
+        requestIn.put("SATISFIED", satisfied(LI_MING));
+        requestIn.put("ON_LOAN", lent(LI_MING));
+        LoanRequest overdue = lent(LI_MING);
+        clockAt("2026-03-30T00:01");
+        runJobs(overdue);
+        requestIn.put("OVERDUE", overdue);
+        clockAt("2026-03-02T10:00");
+        LoanRequest returned = lent(LI_MING);
+        complete(returned, TASK_CHECK_IN_RETURNED_BOOK, Map.of(VAR_BOOK_CHECKED, true));
+        requestIn.put("RETURNED", returned);
+        LoanRequest completed = lent(LI_MING);
+        complete(completed, TASK_CHECK_IN_RETURNED_BOOK, Map.of(VAR_BOOK_CHECKED, true));
+        runJobs(completed);
+        complete(completed, TASK_RETURN_TO_LENDER, Map.of(VAR_SHIPPING_COST, 15.0));
+        requestIn.put("COMPLETED", completed);
+        requestIn.put("UNFILLED", skippedByEveryLender(submitted(requests.submit(LoanTestData.book(), LI_MING))));
+        LoanRequest cancelled = submitted(requests.submit(LoanTestData.book(), LI_MING));
+        requests.cancel(cancelled.getRequestNumber(), LI_MING, false);
+        requestIn.put("CANCELLED", cancelled);
+        LoanRequest notCollected = satisfied(LI_MING);
+        clockAt("2026-03-10T00:05");
+        runJobs(notCollected);
+        requestIn.put("CANCELLED, not collected", notCollected);
+        assertThat(requestIn).allSatisfy((label, request) -> assertThat(reload(request).getStatus().name())
+                .as(label).isEqualTo(label.split(",")[0]));
+
+        Map<String, String> firstCancel = new LinkedHashMap<>();
+        Map<String, String> secondCancel = new LinkedHashMap<>();
+        requestIn.forEach((label, request) -> {
+            firstCancel.put(label, cancelAsPatron(request));
+            secondCancel.put(label, cancelAsPatron(request));
+        });
+
+        String tooLate = "409 loan.cancel.tooLate";
+        assertThat(firstCancel).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
+                Map.entry("SUBMITTED, checks not run yet", "CANCELLED"),
+                Map.entry("SUBMITTED", "CANCELLED"),
+                Map.entry("HELD_LOCALLY, staff to confirm", "CANCELLED"),
+                Map.entry("HELD_LOCALLY, confirmed and ended", "409 request.cancel.closed"),
+                Map.entry("REQUESTED", "CANCELLED"),
+                Map.entry("SATISFIED", "CANCELLED"),
+                Map.entry("ON_LOAN", tooLate),
+                Map.entry("OVERDUE", tooLate),
+                Map.entry("RETURNED", tooLate),
+                Map.entry("COMPLETED", tooLate),
+                Map.entry("UNFILLED", tooLate),
+                Map.entry("CANCELLED", tooLate),
+                Map.entry("CANCELLED, not collected", tooLate)));
+        assertThat(secondCancel.values()).allMatch(outcome -> outcome.startsWith("409 "));
+        // the record says what may still be cancelled, and the ended request says so too
+        assertThat(reload(confirmed).isCancellable()).isFalse();
+        assertThat(reload(confirmed).getClosedAt()).isNotNull();
+        assertThat(requestIn.values()).allSatisfy(request -> assertThat(reload(request).isCancellable()).isFalse());
     }
 
     // ---- staff ------------------------------------------------------------------------------------------------
@@ -722,11 +817,14 @@ class InterlibraryLoanProcessTest {
 
     private ProcessInstance startAsStaff(Map<String, Object> startForm) {
         identityService.setAuthentication(ILL_STAFF, List.of(IllflowGroups.ILL_STAFF));
+        ProcessInstance instance;
         try {
-            return runtimeService.startProcessInstanceByKey(KEY, startForm);
+            instance = runtimeService.startProcessInstanceByKey(KEY, startForm);
         } finally {
             identityService.clearAuthentication();
         }
+        support.passSavePointOf(instance.getId());
+        return instance;
     }
 
     private static Map<String, Object> startForm(String card) {

@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.illflow.support.IllflowTest;
+import org.illflow.support.TestSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,6 +47,7 @@ class LoanApiTest {
     @Autowired MockMvc mvc;
     @Autowired ObjectMapper json;
     @Autowired TaskService taskService;
+    @Autowired TestSupport support;
     @Autowired RuntimeService runtimeService;
     @Autowired ManagementService managementService;
     @Autowired JdbcTemplate jdbc;
@@ -77,7 +79,9 @@ class LoanApiTest {
         String response = mvc.perform(post("/api/loan-requests").with(patron).with(csrf())
                         .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(book())))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
-        return json.readTree(response).get("requestNumber").asText();
+        String number = json.readTree(response).get("requestNumber").asText();
+        support.passSavePoint(number); // the job executor would run it a moment after the answer
+        return number;
     }
 
     private void completeTask(String number, String taskKey, Map<String, Object> variables) {
@@ -110,6 +114,18 @@ class LoanApiTest {
 
     private ResultActions renew(String number, RequestPostProcessor who) throws Exception {
         return mvc.perform(post("/api/loan-requests/" + number + "/renew").with(who).with(csrf()));
+    }
+
+    @Test
+    void aRepeatedCancelAnswers409WithTheReason() throws Exception {
+        String number = submit(LI_MING);
+        mvc.perform(post("/api/loan-requests/" + number + "/cancel").with(LI_MING).with(csrf()))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("CANCELLED"))
+                .andExpect(jsonPath("$.cancellable").value(false));
+        mvc.perform(post("/api/loan-requests/" + number + "/cancel").with(LI_MING).with(csrf()))
+                .andExpect(status().isConflict())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail").value("该申请已不能取消（图书已借出或申请已结束）。"));
     }
 
     @Test

@@ -117,6 +117,7 @@ class NotificationServiceTest {
         form.setPassword("outage2026");
         form.setPasswordConfirmation("outage2026");
         Patron patron = registration.register(form);
+        support.passSavePoint(patron.getCardNumber());
         String instanceId = patron.getProcessInstanceId();
         var task = taskService.createTaskQuery().processInstanceId(instanceId).singleResult();
         taskService.complete(task.getId(), Map.of(PatronRegistrationProcess.VAR_DECISION, "approve"));

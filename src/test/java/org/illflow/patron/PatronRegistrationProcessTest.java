@@ -113,6 +113,7 @@ class PatronRegistrationProcessTest {
     @Test
     void eligibleApplicantApprovedByStaffIsActivatedAndWelcomedInChinese() {
         Patron patron = registration.register(applicant(PatronType.PHD_STUDENT, "zh"));
+        support.passSavePoint(patron.getCardNumber());
         ProcessInstance instance = instanceOf(patron);
 
         assertThat(instance).isWaitingAt(TASK_REVIEW);
@@ -148,6 +149,7 @@ class PatronRegistrationProcessTest {
     @Test
     void rejectionNeedsAReasonAndTellsTheApplicantInEnglish() {
         Patron patron = registration.register(applicant(PatronType.MASTER_STUDENT, "en"));
+        support.passSavePoint(patron.getCardNumber());
         ProcessInstance instance = instanceOf(patron);
         Task task = reviewTask(instance);
 
@@ -182,6 +184,7 @@ class PatronRegistrationProcessTest {
     @Test
     void ineligiblePatronTypeIsToldWhyAndTheProcessEnds() {
         Patron patron = registration.register(applicant(PatronType.UNDERGRADUATE, "zh"));
+        support.passSavePoint(patron.getCardNumber());
         ProcessInstance instance = instanceOf(patron);
 
         assertThat(instance).hasPassed(TASK_RECORD_INELIGIBLE).isWaitingAt(TASK_NOTIFY_INELIGIBLE);
@@ -199,6 +202,7 @@ class PatronRegistrationProcessTest {
     @Test
     void reviewersAreRemindedAfterTwoUndecidedDaysAndTheReviewStaysOpen() {
         Patron patron = registration.register(applicant(PatronType.FACULTY, "zh"));
+        support.passSavePoint(patron.getCardNumber());
         ProcessInstance instance = instanceOf(patron);
 
         support.moveClock(Duration.ofDays(1).plusHours(23));
@@ -245,6 +249,7 @@ class PatronRegistrationProcessTest {
         } finally {
             identityService.clearAuthentication();
         }
+        support.passSavePointOf(instance.getId());
 
         Patron patron = directory.byCardNumber(form.getCardNumber()).orElseThrow();
         assertThat(patron.getRegisteredBy()).isEqualTo("ddstaff");
@@ -284,6 +289,7 @@ class PatronRegistrationProcessTest {
     @Test
     void tasklistStartFormWithATakenCardNumberStoresNothing() {
         Patron existing = registration.register(applicant(PatronType.FACULTY, "zh"));
+        support.passSavePoint(existing.getCardNumber());
         long instancesBefore = runtimeService.createProcessInstanceQuery().processDefinitionKey(KEY).count();
         Map<String, Object> startForm = new HashMap<>();
         startForm.put(VAR_NAME, "重复的人");

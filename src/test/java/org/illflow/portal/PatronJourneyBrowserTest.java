@@ -73,6 +73,7 @@ class PatronJourneyBrowserTest {
             new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, java.time.Duration.ofSeconds(20))
                     .until(d -> d.getCurrentUrl().endsWith("/register/done"));
 
+            support.passSavePoint(card); // the job executor, a moment after the registration was stored
             // staff approve in Tasklist (here through the engine API)
             Task review = taskService.createTaskQuery().processInstanceBusinessKey(card)
                     .taskDefinitionKey(PatronRegistrationProcess.TASK_REVIEW).singleResult();
@@ -96,6 +97,7 @@ class PatronJourneyBrowserTest {
                     .until(d -> d.getCurrentUrl().contains("/requests/DD-"));
             String number = browser.url().replaceAll(".*/requests/", "");
             assertThat(number).matches("DD-\\d{4}-\\d{6}");
+            support.passSavePoint(number); // the checks after the save point: suppliers ranked
 
             // staff order and receive the copy (engine API and the archive, as the Tasklist forms do)
             Task order = taskService.createTaskQuery().processInstanceBusinessKey(number).singleResult();

@@ -12,6 +12,7 @@ import jakarta.servlet.http.Cookie;
 
 import org.illflow.patron.PatronDirectory;
 import org.illflow.support.IllflowTest;
+import org.illflow.support.TestSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
@@ -27,6 +28,7 @@ class PortalPagesTest {
 
     @Autowired MockMvc mvc;
     @Autowired PatronDirectory patrons;
+    @Autowired TestSupport support;
 
     private String page(String url, RequestPostProcessor who) throws Exception {
         return mvc.perform(get(url).with(who)).andExpect(status().isOk()).andReturn().getResponse()
@@ -100,6 +102,26 @@ class PortalPagesTest {
         mvc.perform(post(location + "/cancel").with(LI_MING)).andExpect(status().isForbidden());
         mvc.perform(post(location + "/cancel").with(LI_MING).with(csrf())).andExpect(status().is3xxRedirection());
         assertThat(page(location, LI_MING)).contains("已取消");
+    }
+
+    @Test
+    void theRequestPageSaysTheRequestIsSavedAndReloadsItselfUntilTheFirstChecksHaveRun() throws Exception {
+        String location = mvc.perform(post("/requests/new/article").with(LI_MING).with(csrf())
+                        .param("title", "Phonon transport in layered crystals " + System.nanoTime())
+                        .param("journal", "Journal of Layered Studies").param("year", "2020")
+                        .param("subjectArea", "STM").param("language", "en"))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        String number = location.substring(location.lastIndexOf('/') + 1);
+        String waiting = page(location, LI_MING);
+        assertThat(waiting).contains("id=\"checking\"").contains("申请已保存")
+                .contains("http-equiv=\"refresh\" content=\"3\"").contains("已提交");
+        assertThat(page("/requests", LI_MING)).contains(number).contains("已提交");
+
+        support.passSavePoint(number); // a moment later the job executor runs the checks: suppliers ranked
+        String checked = page(location, LI_MING);
+        assertThat(checked).doesNotContain("id=\"checking\"").doesNotContain("http-equiv=\"refresh\"")
+                .contains("已提交");
+        mvc.perform(post(location + "/cancel").with(LI_MING).with(csrf())).andExpect(status().is3xxRedirection());
     }
 
     @Test

@@ -15,6 +15,7 @@ import org.illflow.delivery.DeliveryRequests;
 import org.illflow.delivery.DeliveryStatus;
 import org.illflow.delivery.DocumentDeliveryRequest;
 import org.illflow.support.IllflowTest;
+import org.illflow.support.TestSupport;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -31,6 +32,7 @@ import org.springframework.core.env.Environment;
 @IllflowTest
 class StaffTasklistBrowserTest {
 
+    @Autowired TestSupport support;
     @Autowired DeliveryRequests deliveries;
     @Autowired TaskService taskService;
     @Autowired RuntimeService runtimeService;
@@ -46,6 +48,7 @@ class StaffTasklistBrowserTest {
         form.setSubjectArea("STM");
         form.setLanguage("en");
         DocumentDeliveryRequest request = deliveries.submit(form, "2024110001");
+        support.passSavePoint(request.getRequestNumber());
         Task order = taskService.createTaskQuery().processInstanceBusinessKey(request.getRequestNumber()).singleResult();
 
         try (Browser browser = Browser.open("http://localhost:" + environment.getProperty("local.server.port"))) {

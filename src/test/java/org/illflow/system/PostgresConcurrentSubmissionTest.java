@@ -19,6 +19,7 @@ import org.illflow.support.ConcurrentSubmissions.Outcome;
 import org.illflow.support.ConcurrentSubmissions.Patron;
 import org.illflow.support.PortalClient;
 import org.illflow.support.PostgresApplicationTest;
+import org.illflow.support.TestSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,6 +36,7 @@ class PostgresConcurrentSubmissionTest extends PostgresApplicationTest {
     @Autowired PatronRegistration registration;
     @Autowired TaskService taskService;
     @Autowired ManagementService managementService;
+    @Autowired TestSupport support;
     @LocalServerPort int port;
     @Value("${illflow.time-zone:Asia/Shanghai}") String timeZone;
 
@@ -71,6 +73,7 @@ class PostgresConcurrentSubmissionTest extends PostgresApplicationTest {
         form.setPassword("postgres2026");
         form.setPasswordConfirmation("postgres2026");
         registration.register(form);
+        support.passSavePoint(card);
         var review = taskService.createTaskQuery().processInstanceBusinessKey(card).singleResult();
         taskService.complete(review.getId(), Map.of(PatronRegistrationProcess.VAR_DECISION, "approve"));
         for (Job job : managementService.createJobQuery().processInstanceId(review.getProcessInstanceId()).list()) {

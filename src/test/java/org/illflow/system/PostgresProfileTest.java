@@ -23,6 +23,7 @@ import org.illflow.patron.RegistrationForm;
 import org.illflow.security.IllflowGroups;
 import org.illflow.support.MailText;
 import org.illflow.support.PostgresApplicationTest;
+import org.illflow.support.TestSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -42,6 +43,7 @@ class PostgresProfileTest extends PostgresApplicationTest {
     @Autowired PatronRegistration registration;
     @Autowired PatronDirectory directory;
     @Autowired EmbeddedMailServer mail;
+    @Autowired TestSupport support;
 
     @Test
     void startsOnPostgresWithBothSchemasTheConfiguredAdminAndNoDemoData() {
@@ -78,6 +80,8 @@ class PostgresProfileTest extends PostgresApplicationTest {
         form.setPasswordConfirmation("postgres2026");
 
         Patron patron = registration.register(form);
+
+        support.passSavePoint(patron.getCardNumber());
         var task = taskService.createTaskQuery().processInstanceBusinessKey("PG2026001").singleResult();
         assertThat(task.getTaskDefinitionKey()).isEqualTo(PatronRegistrationProcess.TASK_REVIEW);
         taskService.complete(task.getId(), Map.of(PatronRegistrationProcess.VAR_DECISION, "approve"));
