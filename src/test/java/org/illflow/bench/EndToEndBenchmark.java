@@ -127,7 +127,7 @@ public final class EndToEndBenchmark {
 
             Timings timings = new Timings();
             IllflowDriver driver = new IllflowDriver(app.baseUrl(), new IllflowDriver.Account("ddstaff", "staff2026"),
-                    patrons, timings, "w").logInPatrons();
+                    patrons, timings, "w", () -> { }).logInPatrons();
             // warm-up (not counted): one request alone (the first of each kind of work), then two rounds of every client
             timings.run(1, 1, driver::pipeline);
             timings.run(CLIENTS, CLIENTS * 2, i -> driver.pipeline(i + 1));
@@ -135,7 +135,7 @@ public final class EndToEndBenchmark {
             timings.reset();
             System.out.printf("   warm; driving %d requests with %d clients%n", REQUESTS, CLIENTS);
             IllflowDriver measured = new IllflowDriver(app.baseUrl(), new IllflowDriver.Account("ddstaff", "staff2026"),
-                    patrons, timings, "m").logInPatrons();
+                    patrons, timings, "m", () -> { }).logInPatrons();
             long wall = timings.run(CLIENTS, REQUESTS, measured::pipeline);
             long drain = measured.drainJobs(ADMIN, () -> { }, 1800);
             endToEnd(column, timings, wall, drain);

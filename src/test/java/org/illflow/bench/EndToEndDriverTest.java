@@ -33,7 +33,8 @@ class EndToEndDriverTest {
         IllflowDriver driver = new IllflowDriver("http://localhost:" + environment.getProperty("local.server.port"),
                 new IllflowDriver.Account("ddstaff", "staff2026"),
                 List.of(new IllflowDriver.Account("2024110001", "reader2026"),
-                        new IllflowDriver.Account("2025120002", "reader2026")), timings, "test").logInPatrons();
+                        new IllflowDriver.Account("2025120002", "reader2026")), timings, "test",
+                support::executeDueJobs).logInPatrons();
         support.purgeMail();
 
         timings.run(2, 5, driver::pipeline);

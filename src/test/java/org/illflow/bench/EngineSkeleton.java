@@ -136,12 +136,18 @@ final class EngineSkeleton implements AutoCloseable {
     }
 
     private String findAndClaim(String number, String taskKey, String step, Timings timings) {
-        Task task = timings.time(step + ": task query", () -> engine.getTaskService().createTaskQuery()
-                .processInstanceBusinessKey(number).taskDefinitionKey(taskKey).taskCandidateGroup("dd-staff")
-                .singleResult());
-        if (task == null) {
+        // the task appears when the step before has committed (after a save point: when the job executor ran it)
+        Task task = timings.time(step + ": task query", () -> {
+            for (int attempt = 0; attempt < 300; attempt++) {
+                Task found = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(number)
+                        .taskDefinitionKey(taskKey).taskCandidateGroup("dd-staff").singleResult();
+                if (found != null) {
+                    return found;
+                }
+                Thread.sleep(100);
+            }
             throw new IllegalStateException("no " + taskKey + " task for " + number);
-        }
+        });
         timings.time(step + ": claim", () -> {
             engine.getTaskService().claim(task.getId(), "ddstaff");
             return null;
