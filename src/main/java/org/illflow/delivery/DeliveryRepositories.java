@@ -25,6 +25,12 @@ interface DocumentDeliveryRequestRepository extends JpaRepository<DocumentDelive
 
     List<DocumentDeliveryRequest> findByWaitingForAndStatusInOrderByIdAsc(Long waitingFor,
             Collection<DeliveryStatus> statuses);
+
+    /** The newest of a patron's requests, as many as the page asks (index ix_dd_patron). */
+    List<DocumentDeliveryRequest> findByPatronCardNumberOrderBySubmittedAtDescIdDesc(String patronCardNumber,
+            org.springframework.data.domain.Limit limit);
+
+    long countByPatronCardNumber(String patronCardNumber);
 }
 
 interface TimelineEventRepository extends JpaRepository<TimelineEvent, Long> {

@@ -121,6 +121,18 @@ public class DeliveryRequests {
         return requests.findByPatronCardNumberOrderBySubmittedAtDescIdDesc(patronUserId);
     }
 
+    /** A patron's newest requests, at most {@code limit} (My requests shows a page of them). */
+    @Transactional(readOnly = true)
+    public List<DocumentDeliveryRequest> newestOf(String patronUserId, int limit) {
+        return requests.findByPatronCardNumberOrderBySubmittedAtDescIdDesc(patronUserId,
+                org.springframework.data.domain.Limit.of(limit));
+    }
+
+    @Transactional(readOnly = true)
+    public long countOf(String patronUserId) {
+        return requests.countByPatronCardNumber(patronUserId);
+    }
+
     /** The request if the user may see it: its patron, or staff. */
     @Transactional(readOnly = true)
     public DocumentDeliveryRequest visibleTo(String requestNumber, String userId, boolean staff) {

@@ -33,7 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
  * patron says on the phone (number, name or card, title, ISSN/ISBN/DOI) or by a ready-made view, with the open
  * task of each and who holds it. Reads the request tables (as the reports do) and the engine's task service; it
  * changes nothing. Each filter is a plain or indexed column comparison applied inside each half of the union, so
- * the database can use the indexes of both tables (V35); titles are matched as substrings (a scan, fast enough
+ * the database can use the indexes of both tables (V45); titles are matched as substrings (a scan, fast enough
  * at a library's volumes: see the README).
  */
 @Service

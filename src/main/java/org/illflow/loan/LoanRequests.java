@@ -120,6 +120,17 @@ public class LoanRequests {
     }
 
     @Transactional(readOnly = true)
+    public List<LoanRequest> newestOf(String patronUserId, int limit) {
+        return requests.findByPatronCardNumberOrderBySubmittedAtDescIdDesc(patronUserId,
+                org.springframework.data.domain.Limit.of(limit));
+    }
+
+    @Transactional(readOnly = true)
+    public long countOf(String patronUserId) {
+        return requests.countByPatronCardNumber(patronUserId);
+    }
+
+    @Transactional(readOnly = true)
     public List<LoanRequest> mine(String patronUserId) {
         return requests.findByPatronCardNumberOrderBySubmittedAtDescIdDesc(patronUserId);
     }
