@@ -79,6 +79,10 @@ class EJournalHolding {
     @Column(name = "list_date")
     private LocalDate listDate;
 
+    /** KBART access_type: F free (open access), P paid; null when the list does not say. */
+    @Column(name = "access_type", length = 1)
+    private String accessType;
+
     protected EJournalHolding() {
     }
 
@@ -97,6 +101,8 @@ class EJournalHolding {
         this.coverageDepth = title.coverageDepth();
         this.publisher = title.publisherName();
         this.importedAt = importedAt;
+        this.accessType = title.accessType() == null || title.accessType().isBlank() ? null
+                : title.accessType().strip().substring(0, 1).toUpperCase(java.util.Locale.ROOT);
     }
 
     /** Is an article published in {@code year} readable today under this coverage and embargo? */

@@ -14,6 +14,14 @@ interface EJournalHoldingRepository extends JpaRepository<EJournalHolding, Long>
 
     List<EJournalHolding> findByTitleKey(String titleKey);
 
+    @Query("select count(h) > 0 from EJournalHolding h where (h.printIssn in :issns or h.onlineIssn in :issns)"
+            + " and h.accessType = 'F'")
+    boolean anyFreeByIssn(@Param("issns") java.util.Collection<String> issns);
+
+    @Query("select h.printIssn, h.onlineIssn from EJournalHolding h where h.printIssn is not null"
+            + " and h.onlineIssn is not null and (h.printIssn in :issns or h.onlineIssn in :issns)")
+    List<Object[]> issnPairs(@Param("issns") java.util.Collection<String> issns);
+
     @Modifying
     @Query("delete from EJournalHolding h where h.source = :source")
     int deleteBySource(@Param("source") String source);

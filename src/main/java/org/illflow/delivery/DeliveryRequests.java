@@ -67,7 +67,8 @@ public class DeliveryRequests {
     public DocumentDeliveryRequest submit(ArticleRequestForm form, String patronUserId) {
         Patron patron = patrons.active(patronUserId).orElseThrow(() -> new RequestRefusedException(403,
                 "dd.patron.notActive", "Only active patrons may send requests."));
-        return submission.submit(PREFIX, (number, at) -> create(form, patron, patron.getCardNumber(), number, at),
+        return submission.submit(PREFIX, patron,
+                (number, at) -> create(form, patron, patron.getCardNumber(), number, at),
                 DocumentDeliveryRequest::attachProcess, KEY, DeliveryRequests::startVariables);
     }
 
@@ -102,7 +103,7 @@ public class DeliveryRequests {
         form.setSubjectArea(answers.text(VAR_SUBJECT_AREA));
         form.setNote(answers.text(VAR_NOTE));
         StartForm.validated(validator, form);
-        RequestSubmission.Numbered numbered = submission.numberForStaffEntry(PREFIX);
+        RequestSubmission.Numbered numbered = submission.numberForStaffEntry(PREFIX, patron);
         return create(form, patron, staffUserId, numbered.number(), numbered.at());
     }
 

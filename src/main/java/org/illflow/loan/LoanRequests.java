@@ -70,7 +70,8 @@ public class LoanRequests {
     public LoanRequest submit(BookRequestForm form, String patronUserId) {
         Patron patron = patrons.active(patronUserId).orElseThrow(() -> new ApiRefusal(403, "loan.patron.notActive",
                 "Only active patrons may send requests."));
-        return submission.submit(PREFIX, (number, at) -> create(form, patron, patron.getCardNumber(), number, at),
+        return submission.submit(PREFIX, patron,
+                (number, at) -> create(form, patron, patron.getCardNumber(), number, at),
                 LoanRequest::attachProcess, KEY, LoanRequests::startVariables);
     }
 
@@ -106,7 +107,7 @@ public class LoanRequests {
         form.setSubjectArea(answers.text(VAR_SUBJECT_AREA));
         form.setNote(answers.text(VAR_NOTE));
         StartForm.validated(validator, form);
-        RequestSubmission.Numbered numbered = submission.numberForStaffEntry(PREFIX);
+        RequestSubmission.Numbered numbered = submission.numberForStaffEntry(PREFIX, patron);
         return create(form, patron, staffUserId, numbered.number(), numbered.at());
     }
 

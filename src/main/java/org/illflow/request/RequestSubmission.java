@@ -4,7 +4,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 
+import java.util.Locale;
+import java.util.concurrent.locks.ReentrantLock;
+
 import org.camunda.bpm.engine.RuntimeService;
+import org.illflow.patron.Patron;
+import org.illflow.system.ApiRefusal;
+import org.springframework.context.MessageSource;
 import org.illflow.system.RequestNumbers;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -17,6 +23,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * transaction of its own, see RequestNumbers), then the record, its first timeline line and its process instance
  * in one transaction, which commits at the process's save point (the patron verified). The caller's answer
  * comes right after; the checks run as a job.
+ *
+ * <p>The patron's limits (open requests, requests this year) are checked first, and again inside that
+ * transaction under a lock on the patron's row ({@link PatronLimits#lockAndCheck}); submissions of one patron on
+ * this node also queue on a lock of their own first, so they wait here rather than on the database's lock.
  */
 @Service
 public class RequestSubmission {
@@ -31,13 +41,22 @@ public class RequestSubmission {
     private final RuntimeService runtimeService;
     private final TransactionTemplate inTransaction;
     private final Clock clock;
+    private final PatronLimits limits;
+    private final MessageSource messages;
+    /** Submissions of one patron on this node one at a time (patrons spread over the stripes by card number). */
+    private final ReentrantLock[] perPatron = new ReentrantLock[64];
 
     RequestSubmission(RequestNumbers numbers, RuntimeService runtimeService, PlatformTransactionManager transactions,
-            Clock clock) {
+            Clock clock, PatronLimits limits, MessageSource messages) {
         this.numbers = numbers;
         this.runtimeService = runtimeService;
         this.inTransaction = new TransactionTemplate(transactions);
         this.clock = clock;
+        this.limits = limits;
+        this.messages = messages;
+        for (int i = 0; i < perPatron.length; i++) {
+            perPatron[i] = new ReentrantLock(true);
+        }
     }
 
     /**
@@ -45,22 +64,41 @@ public class RequestSubmission {
      *              attach to the record
      */
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
-    public <R extends RequestRecord> R submit(String prefix, Recorder<R> recorder,
+    public <R extends RequestRecord> R submit(String prefix, Patron patron, Recorder<R> recorder,
             java.util.function.BiConsumer<R, String> attach, String processKey,
             java.util.function.Function<R, Map<String, Object>> startVariables) {
-        Instant now = clock.instant();
-        String number = numbers.next(prefix, now);
-        return inTransaction.execute(status -> {
-            R request = recorder.record(number, now);
-            String instanceId = runtimeService.startProcessInstanceByKey(processKey, number,
-                    startVariables.apply(request)).getId();
-            attach.accept(request, instanceId);
-            return request;
-        });
+        limits.check(patron); // refused at once, without taking a number
+        ReentrantLock lock = perPatron[Math.floorMod(patron.getCardNumber().hashCode(), perPatron.length)];
+        lock.lock();
+        try {
+            Instant now = clock.instant();
+            String number = numbers.next(prefix, now);
+            return inTransaction.execute(status -> {
+                limits.lockAndCheck(patron);
+                R request = recorder.record(number, now);
+                String instanceId = runtimeService.startProcessInstanceByKey(processKey, number,
+                        startVariables.apply(request)).getId();
+                attach.accept(request, instanceId);
+                return request;
+            });
+        } finally {
+            lock.unlock();
+        }
     }
 
-    /** The number for a request staff enter from Tasklist's start form (inside the engine's transaction). */
-    public Numbered numberForStaffEntry(String prefix) {
+    /**
+     * The number for a request staff enter from Tasklist's start form for this patron (inside the engine's
+     * transaction), after the patron's limits, counted under the lock on the patron's row. Over a limit the start
+     * fails with the reason, in Chinese and English, which Tasklist shows.
+     */
+    public Numbered numberForStaffEntry(String prefix, Patron patron) {
+        try {
+            limits.lockAndCheck(patron);
+        } catch (ApiRefusal refused) {
+            throw new IllegalArgumentException(messages.getMessage(refused.getMessageKey(), refused.getArguments(),
+                    Locale.SIMPLIFIED_CHINESE) + " / " + messages.getMessage(refused.getMessageKey(),
+                    refused.getArguments(), Locale.ENGLISH), refused);
+        }
         Instant now = clock.instant();
         return new Numbered(numbers.next(prefix, now), now);
     }
