@@ -16,6 +16,11 @@ import org.illflow.archive.DocumentArchive;
 import org.illflow.catalog.Holding;
 import org.illflow.catalog.HoldingsLookup;
 import org.illflow.citation.Citation;
+import org.illflow.copyright.CopiedArticle;
+import org.illflow.copyright.CopyrightControl;
+import org.illflow.copyright.CopyrightStanding;
+import org.illflow.request.OverLimit;
+import org.illflow.request.PatronLimits;
 import org.illflow.request.LocalHolding;
 import org.illflow.request.PatronCheck;
 import org.illflow.request.SupplierQueue;
@@ -48,10 +53,15 @@ public class DocumentDelivery {
     private final SameArticleRequests sameArticle;
     private final RuntimeService runtimeService;
     private final Clock clock;
+    private final CopyrightControl copyright;
+    private final PatronLimits limits;
 
     DocumentDelivery(DocumentDeliveryRequestRepository requests, TimelineEventRepository timeline,
             PatronCheck patrons, DocumentArchive archive, HoldingsLookup holdings, SupplierRanking ranking,
-            SupplierCatalog suppliers, SameArticleRequests sameArticle, RuntimeService runtimeService, Clock clock) {
+            SupplierCatalog suppliers, SameArticleRequests sameArticle, RuntimeService runtimeService, Clock clock,
+            CopyrightControl copyright, PatronLimits limits) {
+        this.copyright = copyright;
+        this.limits = limits;
         this.sameArticle = sameArticle;
         this.runtimeService = runtimeService;
         this.requests = requests;
@@ -80,10 +90,60 @@ public class DocumentDelivery {
         return patrons.isActive(request(requestId).getPatronCardNumber());
     }
 
-    public void reject(long requestId) {
+    /** REJECTED: the patron's account is not active, or (with {@code reason}) the request is over a limit. */
+    public void reject(long requestId, String reason) {
         DocumentDeliveryRequest request = request(requestId);
-        request.moveTo(DeliveryStatus.REJECTED, "patron account not active", clock.instant());
-        record(request, SYSTEM, "REJECTED", "patron account not active", null, null);
+        String why = reason == null ? "patron account not active" : reason;
+        request.moveTo(DeliveryStatus.REJECTED, why, clock.instant());
+        record(request, SYSTEM, "REJECTED", why, null, null);
+        releaseWaiting(request);
+    }
+
+    /** The article as copyright control counts it. */
+    static CopiedArticle articleOf(DocumentDeliveryRequest request) {
+        return new CopiedArticle(request.getId(), request.getRequestNumber(), request.getIssn(), request.getEissn(),
+                request.getJournal(), request.getYear(), request.getSubmittedAt());
+    }
+
+    /** Where the request stands under the copyright rule (the Order form shows it; from the threshold, confirm). */
+    @Transactional(readOnly = true)
+    public CopyrightStanding copyrightStanding(long requestId) {
+        return copyright.standing(articleOf(request(requestId)));
+    }
+
+    /** Task_CheckLimits' answer: within, over and needing an admin's approval, or refused; and why. */
+    record LimitsVerdict(String outcome, String reason) {
+    }
+
+    /**
+     * Before ordering: the journal's copyright count and the patron's budget. A limit whose setting refuses wins
+     * over one that asks an admin; the reasons of both are given.
+     */
+    public LimitsVerdict checkLimits(long requestId) {
+        DocumentDeliveryRequest request = request(requestId);
+        List<String> reasons = new java.util.ArrayList<>();
+        boolean refuse = false;
+        CopyrightStanding standing = copyright.standing(articleOf(request));
+        if (standing.isOverLimit()) {
+            reasons.add("版权限额 / copyright limit: " + standing.describe());
+            refuse = standing.whenOver() == OverLimit.REFUSE;
+        }
+        Optional<String> budget = limits.budgetReason(request.getPatronCardNumber());
+        if (budget.isPresent()) {
+            reasons.add("经费预算 / budget: " + budget.get());
+            refuse |= limits.overBudget() == OverLimit.REFUSE;
+        }
+        if (reasons.isEmpty()) {
+            return new LimitsVerdict(DocumentDeliveryProcess.WITHIN_LIMITS, null);
+        }
+        String reason = String.join("；", reasons);
+        record(request, SYSTEM, "OVER_LIMIT", reason, null, null);
+        return new LimitsVerdict(refuse ? DocumentDeliveryProcess.REFUSED : DocumentDeliveryProcess.NEEDS_APPROVAL,
+                reason);
+    }
+
+    public void recordOverLimitDecision(long requestId, boolean approved, String admin) {
+        record(request(requestId), admin, approved ? "OVER_LIMIT_APPROVED" : "OVER_LIMIT_REFUSED", null, null, null);
     }
 
     @Transactional(readOnly = true)
@@ -95,6 +155,7 @@ public class DocumentDelivery {
     public void deliverFromArchive(long requestId, long documentId) {
         DocumentDeliveryRequest request = request(requestId);
         archive.recordReuse(documentId, request.getRequestNumber());
+        copyright.recordCopy(articleOf(request), true);
         request.delivered(DeliveryStatus.FROM_ARCHIVE, documentId, null, BigDecimal.ZERO, clock.instant());
         record(request, SYSTEM, "FROM_ARCHIVE", "archived copy #" + documentId, null, BigDecimal.ZERO);
     }
@@ -273,6 +334,7 @@ public class DocumentDelivery {
             archive.recordCost(documentId, cost);
         }
         request.takePendingCopy();
+        copyright.recordCopy(articleOf(request), false);
         request.delivered(DeliveryStatus.DELIVERED, documentId, supplierCode, cost, clock.instant());
         record(request, staff, "DELIVERED", document.pageCount() + " pages", supplierCode, cost);
         releaseWaiting(request);

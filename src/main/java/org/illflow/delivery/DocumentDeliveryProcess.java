@@ -28,6 +28,10 @@ public final class DocumentDeliveryProcess {
     public static final String TASK_CHECK_SAME_ARTICLE = "Task_CheckSameArticle";
     public static final String GATEWAY_SAME_ARTICLE = "Gateway_SameArticle";
     public static final String EVENT_SAME_ARTICLE_SETTLED = "Event_SameArticleSettled";
+    public static final String TASK_CHECK_LIMITS = "Task_CheckLimits";
+    public static final String GATEWAY_WITHIN_LIMITS = "Gateway_WithinLimits";
+    public static final String TASK_APPROVE_OVER_LIMIT = "Task_ApproveOverLimit";
+    public static final String GATEWAY_OVER_LIMIT_APPROVED = "Gateway_OverLimitApproved";
     public static final String TASK_RANK_SUPPLIERS = "Task_RankSuppliers";
     public static final String TASK_TAKE_NEXT_SUPPLIER = "Task_TakeNextSupplier";
     public static final String TASK_ORDER = "Task_OrderFromSupplier";
@@ -66,6 +70,14 @@ public final class DocumentDeliveryProcess {
     public static final String VAR_RECEIVE_OUTCOME = "receiveOutcome";
     public static final String VAR_DOCUMENT_ID = "documentId";
     public static final String VAR_UNFILLED_REASON = "unfilledReason";
+    /** Task_CheckLimits' answer: {@link #WITHIN_LIMITS}, {@link #NEEDS_APPROVAL} or {@link #REFUSED}. */
+    public static final String VAR_LIMITS_OUTCOME = "limitsOutcome";
+    /** Which limit the request is over (copyright, budget), for the admin's task and the patron's notice. */
+    public static final String VAR_LIMITS_REASON = "limitsReason";
+    /** The admin's answer on Task_ApproveOverLimit. */
+    public static final String VAR_OVER_LIMIT_APPROVED = "overLimitApproved";
+    /** Staff confirmed the journal's copyright count on the Order form (needed from the warning threshold on). */
+    public static final String VAR_COPYRIGHT_CONFIRMED = "copyrightConfirmed";
 
     /** The fields of Tasklist's start form (a request staff enter for a patron by phone or e-mail). */
     public static final String VAR_GENRE = "genre";
@@ -81,6 +93,10 @@ public final class DocumentDeliveryProcess {
     public static final String VAR_LANGUAGE = "language";
     public static final String VAR_SUBJECT_AREA = "subjectArea";
     public static final String VAR_NOTE = "note";
+
+    public static final String WITHIN_LIMITS = "within";
+    public static final String NEEDS_APPROVAL = "approval";
+    public static final String REFUSED = "refuse";
 
     public static final String ORDERED = "ordered";
     public static final String SKIP = "skip";

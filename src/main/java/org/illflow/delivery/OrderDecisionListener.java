@@ -25,8 +25,16 @@ class OrderDecisionListener implements TaskListener {
         if (!ORDERED.equals(outcome) && !SKIP.equals(outcome)) {
             throw new IllegalArgumentException("Choose ordered or skip. / 请选择“已下单”或“跳过”。");
         }
+        long requestId = DeliveryVariables.requestId(task);
+        if (ORDERED.equals(outcome) && !Boolean.TRUE.equals(ProcessVariables.bool(task, VAR_COPYRIGHT_CONFIRMED))) {
+            var standing = delivery.copyrightStanding(requestId);
+            if (standing.needsConfirmation()) {
+                throw new IllegalArgumentException("Confirm the journal's copyright count before ordering: "
+                        + standing.describe() + " / 本刊本年度复制份数已达提醒阈值，请勾选确认后再下单。");
+            }
+        }
         String supplier = ProcessVariables.string(task, VAR_SUPPLIER_CODE);
-        delivery.recordOrderOutcome(DeliveryVariables.requestId(task), supplier, ORDERED.equals(outcome),
+        delivery.recordOrderOutcome(requestId, supplier, ORDERED.equals(outcome),
                 ProcessVariables.actor(task));
         if (ORDERED.equals(outcome)) {
             // the supplier's turnaround clock starts now that it has been asked, not when the task was offered

@@ -4,7 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Task_RejectRequest: the request is REJECTED because the patron's account is not active. */
+/** Task_RejectRequest: REJECTED, the patron's account not being active, or over a limit (the reason it gives). */
 @Component("rejectRequest")
 class RejectRequestDelegate implements JavaDelegate {
 
@@ -16,6 +16,7 @@ class RejectRequestDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        delivery.reject(DeliveryVariables.requestId(execution));
+        delivery.reject(DeliveryVariables.requestId(execution),
+                org.illflow.system.ProcessVariables.string(execution, DocumentDeliveryProcess.VAR_LIMITS_REASON));
     }
 }

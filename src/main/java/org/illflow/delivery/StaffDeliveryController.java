@@ -54,7 +54,7 @@ class StaffDeliveryController {
             BigDecimal pricePerItem, BigDecimal pricePerPage, String tariff, Integer pageCount,
             BigDecimal expectedPrice, String workLink, String accountName, String password, boolean passwordWithheld,
             String deliveredBefore, List<String> sameArticleOpen, String eissn, String isbn, String pmid,
-            String sourceDatabase) {
+            String sourceDatabase, String copyright, boolean copyrightConfirmNeeded) {
     }
 
     record ReceivedCopy(long documentId, int pageCount, long sizeBytes, BigDecimal cost) {
@@ -78,12 +78,14 @@ class StaffDeliveryController {
         Optional<String> task = orderTasks.heldBy(r.getRequestNumber(), s.getCode(), who.getName());
         String password = task.map(id -> suppliers.revealPassword(s.getCode(), r.getRequestNumber(), id, who.getName()))
                 .orElse(null);
+        org.illflow.copyright.CopyrightStanding standing = delivery.copyrightStanding(r.getId());
         return new OrderSheet(r.getRequestNumber(), r.getTitle(), r.getAuthors(), r.getJournal(), r.getIssn(),
                 r.getDoi(), r.getVolume(), r.getIssue(), r.getPages(), r.getYear(), s.getCode(),
                 s.name(Locale.SIMPLIFIED_CHINESE), s.getPricePerItem(), s.getPricePerPage(), s.copyTariff(), pages,
                 pages == null ? null : s.copyCost(pages), s.getWorkLink(),
                 s.getAccountName(), password, task.isEmpty() && s.hasPassword(), deliveredBefore(r), sameArticleOpen(r),
-                r.getEissn(), r.getIsbn(), r.getPmid(), r.getSourceDatabase());
+                r.getEissn(), r.getIsbn(), r.getPmid(), r.getSourceDatabase(), standing.describe(),
+                standing.needsConfirmation());
     }
 
     /** Other open requests for the same article: those waiting for this one are served by its copy. */

@@ -106,6 +106,7 @@ class BookPages {
             return "redirect:/requests/" + request.getRequestNumber();
         } catch (ApiRefusal e) {
             model.addAttribute("error", e.getMessageKey());
+            model.addAttribute("errorArgs", e.getArguments());
             return book(principal, model, null);
         }
     }

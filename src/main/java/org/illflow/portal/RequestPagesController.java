@@ -143,6 +143,7 @@ class RequestPagesController {
             return "redirect:/requests/" + request.getRequestNumber();
         } catch (ApiRefusal e) {
             model.addAttribute("error", e.getMessageKey());
+            model.addAttribute("errorArgs", e.getArguments());
             return article(principal, model, null);
         }
     }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.illflow.patron.Patron;
+import org.illflow.patron.PatronDirectory;
 import org.illflow.patron.PatronType;
 import org.illflow.system.ApiRefusal;
 import org.springframework.dao.PessimisticLockingFailureException;
@@ -41,8 +42,11 @@ public class PatronLimits {
     private final RequestPolicyRepository policies;
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final PatronDirectory patrons;
 
-    PatronLimits(PatronLimitRepository limits, RequestPolicyRepository policies, JdbcTemplate jdbc, Clock clock) {
+    PatronLimits(PatronLimitRepository limits, RequestPolicyRepository policies, JdbcTemplate jdbc, Clock clock,
+            PatronDirectory patrons) {
+        this.patrons = patrons;
         this.limits = limits;
         this.policies = policies;
         this.jdbc = jdbc;
@@ -143,8 +147,12 @@ public class PatronLimits {
 
     /** Why a request of this patron needs an admin's approval (or is refused) before ordering: budget spent. */
     @Transactional(readOnly = true)
-    public Optional<String> budgetReason(Patron patron) {
-        Usage usage = usageOf(patron);
+    public Optional<String> budgetReason(String cardNumber) {
+        Optional<Patron> patron = patrons.byCardNumber(cardNumber);
+        if (patron.isEmpty()) {
+            return Optional.empty();
+        }
+        Usage usage = usageOf(patron.get());
         return usage.budgetSpent() ? Optional.of("本年度经费已用 " + usage.spent() + " 元，预算 " + usage.budget()
                 + " 元 / spent " + usage.spent() + " of a yearly budget of " + usage.budget() + " CNY")
                 : Optional.empty();
