@@ -22,13 +22,27 @@ public class TestSupport {
     private final RuntimeService runtimeService;
     private final EmbeddedMailServer mail;
     private final Environment environment;
+    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
 
+    /**
+     * The library's copyright rule starts switched on (warn at the 5th copy of a journal in a year, limit 5): the
+     * suite's many deliveries from the same few test journals would trip it in tests about other things, so the
+     * tests start with it off; the tests of copyright control switch it on ({@link #copyrightControl}) and off again.
+     */
     public TestSupport(ManagementService managementService, RuntimeService runtimeService, EmbeddedMailServer mail,
-            Environment environment) {
+            Environment environment, org.springframework.jdbc.core.JdbcTemplate jdbc) {
         this.managementService = managementService;
         this.runtimeService = runtimeService;
         this.mail = mail;
         this.environment = environment;
+        this.jdbc = jdbc;
+        copyrightControl(false);
+    }
+
+    /** Switches the library's copyright rule on (warn at 5, limit 5, last 5 years, admin approval) or off. */
+    public void copyrightControl(boolean on) {
+        jdbc.update("update copyright_rule set enabled = ?, warn_at = 5, copy_limit = 5, recent_years = 5,"
+                + " over_limit = 'APPROVAL' where id = 1", on);
     }
 
     /** Executes every job that is due now, including jobs created by those, as the job executor would. */
