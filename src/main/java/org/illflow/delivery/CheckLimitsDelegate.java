@@ -19,7 +19,7 @@ class CheckLimitsDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        DocumentDelivery.LimitsVerdict verdict = delivery.checkLimits(DeliveryVariables.requestId(execution));
+        org.illflow.request.LimitVerdict verdict = delivery.checkLimits(DeliveryVariables.requestId(execution));
         execution.setVariable(VAR_LIMITS_OUTCOME, verdict.outcome());
         execution.setVariable(VAR_LIMITS_REASON, verdict.reason());
     }

@@ -19,7 +19,7 @@ import org.illflow.citation.Citation;
 import org.illflow.copyright.CopiedArticle;
 import org.illflow.copyright.CopyrightControl;
 import org.illflow.copyright.CopyrightStanding;
-import org.illflow.request.OverLimit;
+import org.illflow.request.LimitVerdict;
 import org.illflow.request.PatronLimits;
 import org.illflow.request.LocalHolding;
 import org.illflow.request.PatronCheck;
@@ -111,35 +111,21 @@ public class DocumentDelivery {
         return copyright.standing(articleOf(request(requestId)));
     }
 
-    /** Task_CheckLimits' answer: within, over and needing an admin's approval, or refused; and why. */
-    record LimitsVerdict(String outcome, String reason) {
-    }
-
     /**
-     * Before ordering: the journal's copyright count and the patron's budget. A limit whose setting refuses wins
-     * over one that asks an admin; the reasons of both are given.
+     * Task_CheckLimits, before anything is ordered: the patron's budget and the journal's copyright count. A limit
+     * whose setting refuses wins over one that asks an admin; the reasons of both are given.
      */
-    public LimitsVerdict checkLimits(long requestId) {
+    public LimitVerdict checkLimits(long requestId) {
         DocumentDeliveryRequest request = request(requestId);
-        List<String> reasons = new java.util.ArrayList<>();
-        boolean refuse = false;
+        LimitVerdict verdict = limits.budgetVerdict(request.getPatronCardNumber());
         CopyrightStanding standing = copyright.standing(articleOf(request));
         if (standing.isOverLimit()) {
-            reasons.add("版权限额 / copyright limit: " + standing.describe());
-            refuse = standing.whenOver() == OverLimit.REFUSE;
+            verdict = verdict.and("版权限额 / copyright limit: " + standing.describe(), standing.whenOver());
         }
-        Optional<String> budget = limits.budgetReason(request.getPatronCardNumber());
-        if (budget.isPresent()) {
-            reasons.add("经费预算 / budget: " + budget.get());
-            refuse |= limits.overBudget() == OverLimit.REFUSE;
+        if (verdict.reason() != null) {
+            record(request, SYSTEM, "OVER_LIMIT", verdict.reason(), null, null);
         }
-        if (reasons.isEmpty()) {
-            return new LimitsVerdict(DocumentDeliveryProcess.WITHIN_LIMITS, null);
-        }
-        String reason = String.join("；", reasons);
-        record(request, SYSTEM, "OVER_LIMIT", reason, null, null);
-        return new LimitsVerdict(refuse ? DocumentDeliveryProcess.REFUSED : DocumentDeliveryProcess.NEEDS_APPROVAL,
-                reason);
+        return verdict;
     }
 
     public void recordOverLimitDecision(long requestId, boolean approved, String admin) {

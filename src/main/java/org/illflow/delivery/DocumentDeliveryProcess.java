@@ -94,9 +94,9 @@ public final class DocumentDeliveryProcess {
     public static final String VAR_SUBJECT_AREA = "subjectArea";
     public static final String VAR_NOTE = "note";
 
-    public static final String WITHIN_LIMITS = "within";
-    public static final String NEEDS_APPROVAL = "approval";
-    public static final String REFUSED = "refuse";
+    public static final String WITHIN_LIMITS = org.illflow.request.LimitVerdict.WITHIN;
+    public static final String NEEDS_APPROVAL = org.illflow.request.LimitVerdict.NEEDS_APPROVAL;
+    public static final String REFUSED = org.illflow.request.LimitVerdict.REFUSED;
 
     public static final String ORDERED = "ordered";
     public static final String SKIP = "skip";

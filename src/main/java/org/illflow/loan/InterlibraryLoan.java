@@ -40,10 +40,12 @@ public class InterlibraryLoan {
     private final SupplierCatalog suppliers;
     private final DueDateCalculator dates;
     private final Clock clock;
+    private final org.illflow.request.PatronLimits limits;
 
     InterlibraryLoan(LoanRequestRepository requests, LoanTimelineEventRepository timeline, PatronCheck patrons,
             HoldingsLookup holdings, SupplierRanking ranking, SupplierCatalog suppliers, DueDateCalculator dates,
-            Clock clock) {
+            Clock clock, org.illflow.request.PatronLimits limits) {
+        this.limits = limits;
         this.requests = requests;
         this.timeline = timeline;
         this.patrons = patrons;
@@ -75,10 +77,26 @@ public class InterlibraryLoan {
         return patrons.isActive(request(requestId).getPatronCardNumber());
     }
 
-    public void reject(long requestId) {
+    /** REJECTED: the patron's account is not active, or (with {@code reason}) the request is over the budget. */
+    public void reject(long requestId, String reason) {
         LoanRequest request = request(requestId);
-        request.moveTo(LoanStatus.REJECTED, "patron account not active", clock.instant());
-        record(request, SYSTEM, "REJECTED", "patron account not active", null, null);
+        String why = reason == null ? "patron account not active" : reason;
+        request.moveTo(LoanStatus.REJECTED, why, clock.instant());
+        record(request, SYSTEM, "REJECTED", why, null, null);
+    }
+
+    /** Task_CheckLimits, before any lender is asked: the patron's budget for the year. */
+    public org.illflow.request.LimitVerdict checkLimits(long requestId) {
+        LoanRequest request = request(requestId);
+        org.illflow.request.LimitVerdict verdict = limits.budgetVerdict(request.getPatronCardNumber());
+        if (verdict.reason() != null) {
+            record(request, SYSTEM, "OVER_LIMIT", verdict.reason(), null, null);
+        }
+        return verdict;
+    }
+
+    public void recordOverLimitDecision(long requestId, boolean approved, String admin) {
+        record(request(requestId), admin, approved ? "OVER_LIMIT_APPROVED" : "OVER_LIMIT_REFUSED", null, null, null);
     }
 
     @Transactional(readOnly = true)

@@ -26,6 +26,13 @@ public final class InterlibraryLoanProcess {
     public static final String GATEWAY_HOLDING_ACCESSIBLE = "Gateway_HoldingAccessible";
     public static final String END_HELD_LOCALLY = "EndEvent_HeldLocally";
     public static final String GATEWAY_MERGE_TO_LENDING = "Gateway_MergeToLending";
+    public static final String TASK_CHECK_LIMITS = "Task_CheckLimits";
+    public static final String GATEWAY_WITHIN_LIMITS = "Gateway_WithinLimits";
+    public static final String TASK_APPROVE_OVER_LIMIT = "Task_ApproveOverLimit";
+    public static final String GATEWAY_OVER_LIMIT_APPROVED = "Gateway_OverLimitApproved";
+    public static final String TASK_RECORD_LIMIT_REFUSED = "Task_RecordLimitRefused";
+    public static final String TASK_NOTIFY_LIMIT_REFUSED = "Task_NotifyLimitRefused";
+    public static final String END_LIMIT_REFUSED = "EndEvent_LimitRefused";
     public static final String TASK_RANK_LENDERS = "Task_RankLenders";
     public static final String TASK_TAKE_NEXT_LENDER = "Task_TakeNextLender";
     public static final String GATEWAY_LENDER_LEFT = "Gateway_LenderLeft";
@@ -122,6 +129,12 @@ public final class InterlibraryLoanProcess {
     public static final String VAR_REQUEST_OUTCOME = "requestOutcome";
     public static final String VAR_RECEIVE_OUTCOME = "receiveOutcome";
     public static final String VAR_UNFILLED_REASON = "unfilledReason";
+    /** Task_CheckLimits' answer (within, approval, refuse: {@link org.illflow.request.LimitVerdict}). */
+    public static final String VAR_LIMITS_OUTCOME = "limitsOutcome";
+    /** Why the request is over the budget, for the admin's task and the patron's notice. */
+    public static final String VAR_LIMITS_REASON = "limitsReason";
+    /** The admin's answer on Task_ApproveOverLimit. */
+    public static final String VAR_OVER_LIMIT_APPROVED = "overLimitApproved";
     public static final String VAR_PICKUP_DEADLINE = "pickupDeadline";
     public static final String VAR_LAST_PICKUP_DAY = "lastPickupDay";
     public static final String VAR_ID_CHECKED = "idChecked";

@@ -4,7 +4,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Task_RejectRequest: the request is closed because the patron's account is not active. */
+/**
+ * Task_RejectRequest (the patron's account is not active) and Task_RecordLimitRefused (over the budget, the
+ * reason the check gave): the request is REJECTED.
+ */
 @Component("loanRejectRequest")
 class RejectRequestDelegate implements JavaDelegate {
 
@@ -16,6 +19,7 @@ class RejectRequestDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        loan.reject(LoanVariables.requestId(execution));
+        loan.reject(LoanVariables.requestId(execution), org.illflow.system.ProcessVariables.string(execution,
+                InterlibraryLoanProcess.VAR_LIMITS_REASON));
     }
 }

@@ -145,17 +145,20 @@ public class PatronLimits {
         }
     }
 
-    /** Why a request of this patron needs an admin's approval (or is refused) before ordering: budget spent. */
+    /**
+     * The check before ordering or borrowing: once the patron's requests this year have cost their budget or more,
+     * a new one needs an admin's approval, or is refused (the library's setting).
+     */
     @Transactional(readOnly = true)
-    public Optional<String> budgetReason(String cardNumber) {
+    public LimitVerdict budgetVerdict(String cardNumber) {
         Optional<Patron> patron = patrons.byCardNumber(cardNumber);
         if (patron.isEmpty()) {
-            return Optional.empty();
+            return LimitVerdict.within();
         }
         Usage usage = usageOf(patron.get());
-        return usage.budgetSpent() ? Optional.of("本年度经费已用 " + usage.spent() + " 元，预算 " + usage.budget()
-                + " 元 / spent " + usage.spent() + " of a yearly budget of " + usage.budget() + " CNY")
-                : Optional.empty();
+        return usage.budgetSpent() ? LimitVerdict.within().and("经费预算 / budget: 本年度已用 " + usage.spent()
+                + " 元，预算 " + usage.budget() + " 元 / spent " + usage.spent() + " of a yearly budget of "
+                + usage.budget() + " CNY", overBudget()) : LimitVerdict.within();
     }
 
     @Transactional(readOnly = true)
