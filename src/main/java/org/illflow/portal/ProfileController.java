@@ -27,8 +27,11 @@ class ProfileController {
     private final PatronDirectory patrons;
     private final PatronRegistration registration;
     private final LocaleResolver localeResolver;
+    private final org.illflow.request.PatronLimits limits;
 
-    ProfileController(PatronDirectory patrons, PatronRegistration registration, LocaleResolver localeResolver) {
+    ProfileController(PatronDirectory patrons, PatronRegistration registration, LocaleResolver localeResolver,
+            org.illflow.request.PatronLimits limits) {
+        this.limits = limits;
         this.patrons = patrons;
         this.registration = registration;
         this.localeResolver = localeResolver;
@@ -45,6 +48,8 @@ class ProfileController {
         form.setPhone(patron.getPhone());
         form.setLanguage(patron.getLanguage());
         model.addAttribute("patron", patron);
+        // the signed-in patron's own use only: the page takes no card number
+        model.addAttribute("usage", limits.usageOf(patron));
         model.addAttribute("form", form);
         return "portal/profile";
     }
@@ -57,6 +62,8 @@ class ProfileController {
             return "redirect:/";
         }
         model.addAttribute("patron", patron);
+        // the signed-in patron's own use only: the page takes no card number
+        model.addAttribute("usage", limits.usageOf(patron));
         if (result.hasErrors()) {
             return "portal/profile";
         }
