@@ -97,7 +97,7 @@ public class PatronLimits {
                 + " where patron_card_number = ? and submitted_at >= ? and submitted_at < ?", card, from, to)
                 .add(sum("select coalesce(sum(coalesce(borrowing_fee, 0) + coalesce(shipping_cost, 0)), 0)"
                         + " from loan_request where patron_card_number = ? and submitted_at >= ? and submitted_at < ?",
-                        card, from, to));
+                        card, from, to)).setScale(2, java.math.RoundingMode.HALF_UP);
         return new Usage(year, open, limit.map(PatronLimit::getMaxOpen).orElse(null), thisYear,
                 limit.map(PatronLimit::getMaxPerYear).orElse(null), spent,
                 limit.map(PatronLimit::getYearlyBudget).orElse(null));
