@@ -11,7 +11,6 @@ import jakarta.validation.Valid;
 
 import org.illflow.report.ReportExports;
 import org.illflow.report.ReportTable;
-import org.illflow.system.ApiRefusal;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -129,7 +128,8 @@ class CopyrightController {
             return LocalDate.now(clock).getYear();
         }
         if (year < 1990 || year > 2200) {
-            throw new ApiRefusal(400, "copyright.report.badYear", "The year is between 1990 and 2200.");
+            throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.BAD_REQUEST,
+                    "The year is between 1990 and 2200.");
         }
         return year;
     }

@@ -79,17 +79,6 @@ class LimitsBeforeOrderingTest {
         limits.overBudget(OverLimit.APPROVAL);
     }
 
-    /** A valid ISSN no other test uses (7 digits and their check digit). */
-    static String newIssn() {
-        String digits = String.format("%07d", 9_000_000 + SEQ.incrementAndGet() % 1_000_000);
-        int sum = 0;
-        for (int i = 0; i < 7; i++) {
-            sum += (digits.charAt(i) - '0') * (8 - i);
-        }
-        int check = (11 - sum % 11) % 11;
-        return digits.substring(0, 4) + "-" + digits.substring(4) + (check == 10 ? "X" : String.valueOf(check));
-    }
-
     static ArticleRequestForm article(String issn, Integer year) {
         ArticleRequestForm form = DeliveryTestData.stmArticle();
         form.setIssn(issn);
@@ -149,7 +138,7 @@ class LimitsBeforeOrderingTest {
 
     @Test
     void theFifthCopyIsConfirmedOnTheOrderFormAndTheSixthWaitsForAnAdminWhoApprovesOrRefuses() throws Exception {
-        String issn = newIssn();
+        String issn = org.illflow.support.TestIssns.next();
         String patron = "2024110001";
 
         // copy 1 from a supplier, copy 2 the same article again from the archive: a re-delivery counts too
@@ -225,8 +214,8 @@ class LimitsBeforeOrderingTest {
 
     @Test
     void openAccessTitlesOldArticlesAndTheEissnAreCountedAsTheRuleSays() {
-        String issn = newIssn();
-        String eissn = newIssn();
+        String issn = org.illflow.support.TestIssns.next();
+        String eissn = org.illflow.support.TestIssns.next();
         String patron = "2024110001";
         for (int i = 0; i < 5; i++) {
             copyright.recordCopy(new org.illflow.copyright.CopiedArticle(-1000L - SEQ.incrementAndGet(), "DD-TEST",
@@ -264,19 +253,19 @@ class LimitsBeforeOrderingTest {
     void aPatronWhoHasSpentTheYearsBudgetNeedsAnAdminAndJustUnderItDoesNot() {
         String card = newPatron();
         String college = collegeOf(card);
-        DocumentDeliveryRequest first = submitted(article(newIssn(), recentYear()), card);
+        DocumentDeliveryRequest first = submitted(article(org.illflow.support.TestIssns.next(), recentYear()), card);
         deliverFromSupplier(first);
         BigDecimal spent = reload(first).getCost();
         assertThat(spent).isPositive();
 
         // one fen more than spent: within the budget
         limits.save(PatronType.PHD_STUDENT, college, null, null, spent.add(new BigDecimal("0.01")));
-        DocumentDeliveryRequest under = submitted(article(newIssn(), recentYear()), card);
+        DocumentDeliveryRequest under = submitted(article(org.illflow.support.TestIssns.next(), recentYear()), card);
         assertThat(instanceOf(under)).hasPassed(TASK_CHECK_LIMITS).isWaitingAt(TASK_ORDER);
 
         // exactly spent: the budget is used up, an admin decides
         limits.save(PatronType.PHD_STUDENT, college, null, null, spent);
-        DocumentDeliveryRequest at = submitted(article(newIssn(), recentYear()), card);
+        DocumentDeliveryRequest at = submitted(article(org.illflow.support.TestIssns.next(), recentYear()), card);
         assertThat(instanceOf(at)).isWaitingAt(TASK_APPROVE_OVER_LIMIT);
         assertThat((String) runtimeService.getVariable(at.getProcessInstanceId(), VAR_LIMITS_REASON))
                 .contains("经费预算").contains(spent.toPlainString());
@@ -286,7 +275,7 @@ class LimitsBeforeOrderingTest {
 
         // the library refuses over the budget: at the door already
         limits.overBudget(OverLimit.REFUSE);
-        assertThatThrownBy(() -> requests.submit(article(newIssn(), recentYear()), card))
+        assertThatThrownBy(() -> requests.submit(article(org.illflow.support.TestIssns.next(), recentYear()), card))
                 .isInstanceOf(org.illflow.system.ApiRefusal.class)
                 .satisfies(e -> assertThat(((org.illflow.system.ApiRefusal) e).getStatus()).isEqualTo(409))
                 .satisfies(e -> assertThat(((org.illflow.system.ApiRefusal) e).getMessageKey())
@@ -296,9 +285,9 @@ class LimitsBeforeOrderingTest {
     @Test
     void aRequestAlreadyPastTheSavePointWhenTheBudgetIsRefusedIsRejectedBeforeOrdering() {
         String card = newPatron();
-        DocumentDeliveryRequest first = submitted(article(newIssn(), recentYear()), card);
+        DocumentDeliveryRequest first = submitted(article(org.illflow.support.TestIssns.next(), recentYear()), card);
         deliverFromSupplier(first);
-        DocumentDeliveryRequest waiting = requests.submit(article(newIssn(), recentYear()), card);
+        DocumentDeliveryRequest waiting = requests.submit(article(org.illflow.support.TestIssns.next(), recentYear()), card);
         limits.save(PatronType.PHD_STUDENT, collegeOf(card), null, null, reload(first).getCost());
         limits.overBudget(OverLimit.REFUSE);
         support.passSavePoint(waiting.getRequestNumber());
