@@ -88,17 +88,13 @@ public class DeliveryRequests extends PatronRequests<DocumentDeliveryRequest, Ti
         ArticleRequestForm form = new ArticleRequestForm();
         form.setGenre(answers.text(VAR_GENRE));
         form.setTitle(answers.text(VAR_TITLE));
-        form.setAuthors(answers.text(VAR_AUTHORS));
         form.setJournal(answers.text(VAR_JOURNAL));
         form.setIssn(answers.text(VAR_ISSN));
         form.setDoi(answers.text(VAR_DOI));
         form.setVolume(answers.text(VAR_VOLUME));
         form.setIssue(answers.text(VAR_ISSUE));
         form.setPages(answers.text(VAR_PAGES));
-        form.setYear(answers.year(VAR_YEAR));
-        form.setLanguage(answers.text(VAR_LANGUAGE));
-        form.setSubjectArea(answers.text(VAR_SUBJECT_AREA));
-        form.setNote(answers.text(VAR_NOTE));
+        form.readSharedAnswers(answers);
         StartForm.validated(validator, form);
         RequestSubmission.Numbered numbered = submission.numberForStaffEntry(PREFIX);
         return create(form, patron, staffUserId, numbered.number(), numbered.at());

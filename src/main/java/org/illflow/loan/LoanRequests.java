@@ -95,14 +95,10 @@ public class LoanRequests extends PatronRequests<LoanRequest, LoanTimelineEvent>
         Patron patron = patrons.forStaffEntry(answers.text(VAR_PATRON));
         BookRequestForm form = new BookRequestForm();
         form.setTitle(answers.text(VAR_TITLE));
-        form.setAuthors(answers.text(VAR_AUTHORS));
         form.setIsbn(answers.text(VAR_ISBN));
         form.setPublisher(answers.text(VAR_PUBLISHER));
-        form.setYear(answers.year(VAR_YEAR));
         form.setEdition(answers.text(VAR_EDITION));
-        form.setLanguage(answers.text(VAR_LANGUAGE));
-        form.setSubjectArea(answers.text(VAR_SUBJECT_AREA));
-        form.setNote(answers.text(VAR_NOTE));
+        form.readSharedAnswers(answers);
         StartForm.validated(validator, form);
         RequestSubmission.Numbered numbered = submission.numberForStaffEntry(PREFIX);
         return create(form, patron, staffUserId, numbered.number(), numbered.at());

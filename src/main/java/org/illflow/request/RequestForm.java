@@ -49,6 +49,15 @@ public abstract class RequestForm {
     /** The document asked for, as the holdings check, the duplicate check and the request record read it. */
     public abstract Citation toCitation();
 
+    /** The answers every start form shares (authors, year, language, subject area, note). */
+    public void readSharedAnswers(StartForm answers) {
+        setAuthors(answers.text(StartForm.AUTHORS));
+        setYear(answers.year(StartForm.YEAR));
+        setLanguage(answers.text(StartForm.LANGUAGE));
+        setSubjectArea(answers.text(StartForm.SUBJECT_AREA));
+        setNote(answers.text(StartForm.NOTE));
+    }
+
     protected static String clean(String value) {
         if (value == null) {
             return null;
