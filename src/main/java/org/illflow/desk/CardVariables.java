@@ -16,7 +16,7 @@ final class CardVariables {
     static final String COLLEGE = "college";
     static final String PATRON_TYPE = "patronType";
     /** Set by {@link TaskCardListener}: the patron type as staff read it. */
-    static final String PATRON_TYPE_LABEL = "patronTypeLabel";
+    static final String PATRON_TYPE_LABEL = org.illflow.patron.PatronRegistrationProcess.VAR_PATRON_TYPE_LABEL;
 
     /** Copied onto each task when it is created, where Tasklist's cards can read them. */
     static final java.util.List<String> ON_CARDS = java.util.List.of(REQUEST_NUMBER, REQUEST_TITLE, PATRON_NAME,
