@@ -33,6 +33,7 @@ class CopyrightPagesTest {
     @Autowired MockMvc mvc;
     @Autowired CopyrightControl copyright;
     @Autowired TestSupport support;
+    @Autowired org.illflow.catalog.HoldingsImport holdingsImport;
 
     @AfterEach
     void ruleOffAgain() {
@@ -123,5 +124,34 @@ class CopyrightPagesTest {
         mvc.perform(get("/staff/reports/copyright").param("year", "12").with(STAFF)).andExpect(status().isBadRequest());
         mvc.perform(get("/staff/reports/copyright").with(user("2024110001").roles("PATRON")))
                 .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void aKbartListPairsPrintAndOnlineIssnAndMarksFreeTitlesOpenAccess() {
+        support.copyrightControl(true);
+        int year = LocalDate.now().getYear();
+        String print = org.illflow.support.TestIssns.next();
+        String online = org.illflow.support.TestIssns.next();
+        String free = org.illflow.support.TestIssns.next();
+        String kbart = "publication_title\tprint_identifier\tonline_identifier\tdate_first_issue_online\t"
+                + "num_first_vol_online\tnum_first_issue_online\tdate_last_issue_online\tnum_last_vol_online\t"
+                + "num_last_issue_online\ttitle_url\tfirst_author\ttitle_id\tembargo_info\tcoverage_depth\tnotes\t"
+                + "publisher_name\tpublication_type\taccess_type\n"
+                + "Paired Journal\t" + print + "\t" + online + "\t2000\t\t\t\t\t\thttps://e.example.edu/p\t\tp\t\t"
+                + "fulltext\t\tPress\tserial\tP\n"
+                + "Free Journal\t" + free + "\t\t2000\t\t\t\t\t\thttps://e.example.edu/f\t\tf\t\t"
+                + "fulltext\t\tPress\tserial\tF\n";
+        holdingsImport.importKbart("CopyrightTest_Access_2026-01-01.txt", kbart.getBytes(StandardCharsets.UTF_8));
+        long base = 6_000_000 + SEQ.addAndGet(10);
+        copyright.recordCopy(new CopiedArticle(base, "DD-K1", print, null, "Paired Journal", year, Instant.now()), false);
+
+        // cited by the online ISSN alone: the KBART row makes it the same journal, so this is its second copy
+        CopyrightStanding online2 = copyright.standing(new CopiedArticle(null, null, null, online, "Paired Journal",
+                year, Instant.now()));
+        assertThat(online2.level()).isEqualTo(CopyrightStanding.Level.WITHIN);
+        assertThat(online2.nth()).isEqualTo(2);
+        // access_type F: open access, never counted against
+        assertThat(copyright.standing(new CopiedArticle(null, null, free, null, "Free Journal", year,
+                Instant.now())).level()).isEqualTo(CopyrightStanding.Level.OPEN_ACCESS);
     }
 }
