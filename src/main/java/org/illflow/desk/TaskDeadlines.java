@@ -46,6 +46,8 @@ public class TaskDeadlines {
                 // document delivery; Task_ConfirmLocalHolding is the same id in both lifecycles
                 Map.entry(DocumentDeliveryProcess.TASK_CONFIRM_LOCAL_HOLDING, (created, vars) -> order(created)),
                 Map.entry(DocumentDeliveryProcess.TASK_ORDER, (created, vars) -> order(created)),
+                // an admin decides on a request over a limit as fast as staff order; the same id in both lifecycles
+                Map.entry(DocumentDeliveryProcess.TASK_APPROVE_OVER_LIMIT, (created, vars) -> order(created)),
                 Map.entry(DocumentDeliveryProcess.TASK_RECEIVE, (created, vars) ->
                         chase(created, date(vars, DocumentDeliveryProcess.VAR_SUPPLIER_DUE_AT))),
                 // inter-library loan

@@ -113,6 +113,8 @@ final class EngineSkeleton implements AutoCloseable {
         variables.put("archivedDocumentId", null);
         variables.put("heldLocally", false);
         variables.put("sameArticleOnOrder", null);
+        variables.put("limitsOutcome", "within");
+        variables.put("limitsReason", null);
         variables.put("remainingSuppliers", "CALIS,REPRINTS");
         variables.put("supplierLeft", true);
         variables.put("supplierCode", "NSTL");

@@ -72,9 +72,14 @@ class LimitsBeforeOrderingTest {
         support.copyrightControl(true);
     }
 
+    private final List<String> started = new java.util.ArrayList<>();
+
     @AfterEach
     void tearDown() {
         identityService.clearAuthentication();
+        // requests left waiting would only crowd the task lists of later tests
+        started.forEach(number -> runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(number)
+                .list().forEach(i -> runtimeService.deleteProcessInstance(i.getId(), "test finished", true)));
         support.copyrightControl(false);
         limits.overBudget(OverLimit.APPROVAL);
     }
@@ -93,6 +98,7 @@ class LimitsBeforeOrderingTest {
 
     private DocumentDeliveryRequest submitted(ArticleRequestForm form, String patron) {
         DocumentDeliveryRequest request = requests.submit(form, patron);
+        started.add(request.getRequestNumber());
         support.passSavePoint(request.getRequestNumber());
         return request;
     }
@@ -288,6 +294,7 @@ class LimitsBeforeOrderingTest {
         DocumentDeliveryRequest first = submitted(article(org.illflow.support.TestIssns.next(), recentYear()), card);
         deliverFromSupplier(first);
         DocumentDeliveryRequest waiting = requests.submit(article(org.illflow.support.TestIssns.next(), recentYear()), card);
+        started.add(waiting.getRequestNumber());
         limits.save(PatronType.PHD_STUDENT, collegeOf(card), null, null, reload(first).getCost());
         limits.overBudget(OverLimit.REFUSE);
         support.passSavePoint(waiting.getRequestNumber());

@@ -67,14 +67,20 @@ class LoanBudgetTest {
         registration.enrolApproved(form, "budget2026", "test");
     }
 
+    private final List<String> started = new java.util.ArrayList<>();
+
     @AfterEach
     void tearDown() {
         identityService.clearAuthentication();
+        // requests left waiting would only crowd the task lists of later tests
+        started.forEach(number -> runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(number)
+                .list().forEach(i -> runtimeService.deleteProcessInstance(i.getId(), "test finished", true)));
         limits.overBudget(OverLimit.APPROVAL);
     }
 
     private LoanRequest submitted() {
         LoanRequest request = requests.submit(LoanTestData.book(), card);
+        started.add(request.getRequestNumber());
         support.passSavePoint(request.getRequestNumber());
         return request;
     }
@@ -134,6 +140,7 @@ class LoanBudgetTest {
     @Test
     void withTheLibraryRefusingARequestPastTheSavePointIsRefusedByTheProcess() {
         LoanRequest request = requests.submit(LoanTestData.book(), card);
+        started.add(request.getRequestNumber());
         limits.save(PatronType.MASTER_STUDENT, college, null, null, BigDecimal.ZERO);
         limits.overBudget(OverLimit.REFUSE);
         support.passSavePoint(request.getRequestNumber());
