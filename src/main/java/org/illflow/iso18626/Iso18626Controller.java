@@ -75,7 +75,9 @@ class Iso18626Controller {
     }
 
     private String tooLarge(String size) {
-        return "the message has " + size + "; this library reads messages of at most " + settings.maxMessageSize();
+        long max = settings.maxMessageBytes();
+        String limit = max % (1024 * 1024) == 0 ? max / (1024 * 1024) + " MB" : max + " bytes";
+        return "the message has " + size + "; this library reads messages of at most " + limit;
     }
 
     private static String shorten(String text) {

@@ -10,12 +10,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 /**
  * The message log ({@code iso18626_message}): every ISO 18626 message received or sent, with the confirmation
- * that answered it. A received message is logged ACCEPTED (with its retransmission key), DUPLICATE (a
+ * that answered it. The security code in a message's header is masked before the XML is stored. A received message is logged ACCEPTED (with its retransmission key), DUPLICATE (a
  * retransmission, answered with the stored confirmation) or REFUSED (with the error; nothing else of it is
  * stored anywhere). A sent message is PENDING until the partner's confirmation, then CONFIRMED, or REFUSED when the
  * partner answered with an error, or FAILED when the outbox gave up.
@@ -62,7 +63,7 @@ public class Iso18626MessageLog {
             statement.setString(7, cut(row.statusOrAction(), 80));
             statement.setTimestamp(8, row.messageTimestamp() == null ? null : Timestamp.from(row.messageTimestamp()));
             statement.setTimestamp(9, Timestamp.from(loggedAt));
-            statement.setString(10, row.xml());
+            statement.setString(10, withoutSecurityCode(row.xml()));
             statement.setString(11, row.confirmationXml());
             statement.setString(12, row.outcome().name());
             statement.setString(13, row.errorType());
@@ -88,26 +89,54 @@ public class Iso18626MessageLog {
         return jdbc.queryForList("select xml from iso18626_message where id = ?", String.class, id).stream().findFirst();
     }
 
+    private static final String ENTRY_COLUMNS = """
+            select id, direction, peer_id, sender, message_type, requesting_agency_request_id, status_or_action,
+                   message_timestamp, logged_at, outcome, error_type, error_value from iso18626_message""";
+
+    private static final RowMapper<Entry> ENTRY = (rs, i) -> new Entry(rs.getLong(1), Direction.valueOf(rs.getString(2)),
+            rs.getObject(3, Long.class), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
+            instant(rs.getTimestamp(8)), instant(rs.getTimestamp(9)), Outcome.valueOf(rs.getString(10)),
+            rs.getString(11), rs.getString(12));
+
     public List<Entry> latest(int limit) {
-        return jdbc.query("""
-                select id, direction, peer_id, sender, message_type, requesting_agency_request_id, status_or_action,
-                       message_timestamp, logged_at, outcome, error_type, error_value
-                from iso18626_message order by id desc fetch first ? rows only""", (rs, i) -> new Entry(rs.getLong(1),
-                Direction.valueOf(rs.getString(2)), (Long) rs.getObject(3, Long.class), rs.getString(4), rs.getString(5),
-                rs.getString(6), rs.getString(7), instant(rs.getTimestamp(8)), instant(rs.getTimestamp(9)),
-                Outcome.valueOf(rs.getString(10)), rs.getString(11), rs.getString(12)), limit);
+        return jdbc.query(ENTRY_COLUMNS + " order by id desc fetch first ? rows only", ENTRY, limit);
+    }
+
+    public Optional<Entry> entry(long id) {
+        return jdbc.query(ENTRY_COLUMNS + " where id = ?", ENTRY, id).stream().findFirst();
     }
 
     /** Every message about one request, oldest first (for the request's timeline). */
     public List<Entry> ofRequest(String requestingAgencyRequestId) {
-        return jdbc.query("""
-                select id, direction, peer_id, sender, message_type, requesting_agency_request_id, status_or_action,
-                       message_timestamp, logged_at, outcome, error_type, error_value
-                from iso18626_message where requesting_agency_request_id = ? order by id""", (rs, i) -> new Entry(
-                rs.getLong(1), Direction.valueOf(rs.getString(2)), (Long) rs.getObject(3, Long.class), rs.getString(4),
-                rs.getString(5), rs.getString(6), rs.getString(7), instant(rs.getTimestamp(8)),
-                instant(rs.getTimestamp(9)), Outcome.valueOf(rs.getString(10)), rs.getString(11), rs.getString(12)),
+        return jdbc.query(ENTRY_COLUMNS + " where requesting_agency_request_id = ? order by id", ENTRY,
                 requestingAgencyRequestId);
+    }
+
+    Optional<String> confirmationXml(long id) {
+        return jdbc.queryForList("select confirmation_xml from iso18626_message where id = ?", String.class, id).stream()
+                .filter(java.util.Objects::nonNull).findFirst();
+    }
+
+    private static final Pattern SECURITY_CODE = Pattern.compile(
+            "(<(?:[A-Za-z0-9_.-]+:)?securityCode\\b[^>]*>)[^<]*(</)");
+
+    static final String MASK = "***";
+
+    /**
+     * The XML with the text of any {@code securityCode} replaced by {@value #MASK}: the log keeps every message but
+     * never a partner's shared secret (the outbox puts the current code back in when it sends).
+     */
+    static String withoutSecurityCode(String xml) {
+        return xml == null ? null : SECURITY_CODE.matcher(xml).replaceAll("$1" + MASK + "$2");
+    }
+
+    /** The logged XML of an outgoing message with the security code to send put back in its place. */
+    static String withSecurityCode(String xml, String securityCode) {
+        if (securityCode == null) {
+            return xml;
+        }
+        String escaped = securityCode.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        return SECURITY_CODE.matcher(xml).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + escaped + m.group(2)));
     }
 
     private static Instant instant(Timestamp timestamp) {

@@ -22,9 +22,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Outgoing ISO 18626 messages. {@link #enqueue} writes the message once — as XML in the peer's version, checked
- * against its schema, with its timestamp fixed — into the message log and the outbox, in the caller's transaction
+ * against its schema, with its timestamp fixed — into the message log (security code masked) and the outbox, in the caller's transaction
  * (so a process step and the message it sends commit together, or neither). {@link Iso18626Sender} then delivers
- * it: the very same bytes on every attempt, so a partner that did receive an attempt whose confirmation never
+ * it: the very same bytes on every attempt (with the security code registered at that moment), so a partner that did receive an attempt whose confirmation never
  * came back recognises the next one as a retransmission and does not act twice.
  */
 @Service
@@ -173,8 +173,9 @@ public class Iso18626Outbox {
                 where message_id = ?""", (rs, i) -> item(rs), messageId).stream().findFirst();
     }
 
-    String xml(Item item) {
-        return log.xml(item.messageId()).orElseThrow();
+    /** What to send: the logged XML with the peer's security code put back (the log keeps it masked). */
+    String xml(Item item, Iso18626Peer peer) {
+        return Iso18626MessageLog.withSecurityCode(log.xml(item.messageId()).orElseThrow(), peers.securityCode(peer));
     }
 
     private static Item item(java.sql.ResultSet rs) throws java.sql.SQLException {

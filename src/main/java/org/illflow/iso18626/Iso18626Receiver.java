@@ -230,7 +230,8 @@ public class Iso18626Receiver {
                 refusal.messageType() == null ? null : refusal.messageType().name(), echo.requestingAgencyRequestId(),
                 null, null, Iso18626MessageLog.asText(body), new String(answer, StandardCharsets.UTF_8), Outcome.REFUSED,
                 refusal.errorType().name(), refusal.detail(), null), received);
-        LOG.info("ISO 18626 message refused ({}): {} from {}", refusal.errorType(), refusal.detail(), sender);
+        LOG.info("ISO 18626 message refused ({}): {} from {}", refusal.errorType(), refusal.detail(),
+                sender == null ? "an unknown sender" : sender);
         return new Answer(answer, false);
     }
 

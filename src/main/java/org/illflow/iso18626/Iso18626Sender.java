@@ -82,7 +82,7 @@ public class Iso18626Sender {
     /** One attempt; true when the partner answered with a confirmation. */
     private boolean attempt(Item item) {
         Iso18626Peer peer = peers.byId(item.peerId()).orElseThrow();
-        String xml = outbox.xml(item);
+        String xml = outbox.xml(item, peer);
         try {
             HttpRequest request = HttpRequest.newBuilder(URI.create(peer.getEndpointUrl()))
                     .timeout(settings.sendTimeout())

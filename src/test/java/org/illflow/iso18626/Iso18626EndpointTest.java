@@ -157,9 +157,11 @@ class Iso18626EndpointTest {
         assertOnlyLogGrew(before, after);
         assertThat(jdbc.queryForList("select outcome from iso18626_message where requesting_agency_request_id = ? order by id",
                 String.class, requestId)).containsExactly("ACCEPTED", "DUPLICATE");
-        // the security code is in no log row but the message as received
-        assertThat(jdbc.queryForObject("select count(*) from iso18626_message where confirmation_xml like '%fudan-s3cret%' "
-                + "or error_value like '%fudan-s3cret%'", Long.class)).isZero();
+        // the partner's security code is in no log row: the XML is kept with it masked
+        assertThat(jdbc.queryForObject("select count(*) from iso18626_message where xml like '%fudan-s3cret%' "
+                + "or confirmation_xml like '%fudan-s3cret%' or error_value like '%fudan-s3cret%'", Long.class)).isZero();
+        assertThat(jdbc.queryForObject("select xml from iso18626_message where requesting_agency_request_id = ? "
+                + "and outcome = 'ACCEPTED'", String.class, requestId)).contains("<ill:securityCode>***</ill:securityCode>");
     }
 
     @Test

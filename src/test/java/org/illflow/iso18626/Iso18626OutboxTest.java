@@ -179,6 +179,10 @@ class Iso18626OutboxTest {
         assertThat(List.of(lendings(a), lendings(b), lendings(c))).containsOnly(1L);
         // the same bytes every attempt: the retransmission key (the timestamp) never changes
         assertThat(received.get(1)).isEqualTo(received.get(0));
+        // the partner got the security code (it authenticated the requests); the log keeps it masked
+        assertThat(received.get(1)).contains("<ill:securityCode>loop-s3cret</ill:securityCode>");
+        assertThat(jdbc.queryForObject("select xml from iso18626_message where id = ?", String.class, ma))
+                .contains("<ill:securityCode>***</ill:securityCode>").doesNotContain("loop-s3cret");
     }
 
     @Test
