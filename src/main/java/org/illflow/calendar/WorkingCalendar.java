@@ -87,18 +87,48 @@ public class WorkingCalendar {
      * counted is the day after the start. Turnaround targets and task deadlines are counted this way.
      */
     public Instant after(Instant start, int workingDays, ZoneId zone) {
+        return shift(start, workingDays, 1, zone);
+    }
+
+    /** {@code workingDays} working days before {@code end}, at the same time of day (follow-up dates). */
+    public Instant before(Instant end, int workingDays, ZoneId zone) {
+        return shift(end, workingDays, -1, zone);
+    }
+
+    /** Whole working days after {@code from} up to and including {@code to} (0 when {@code to} is not later). */
+    public int between(Instant from, Instant to, ZoneId zone) {
+        ZonedDateTime at = from.atZone(zone);
+        ZonedDateTime end = to.atZone(zone);
+        if (!end.isAfter(at)) {
+            return 0;
+        }
+        Map<LocalDate, CalendarDay.Kind> exceptions = exceptions(at.toLocalDate(), end.toLocalDate());
+        int days = 0;
+        while (!(at = at.plusDays(1)).isAfter(end)) {
+            if (open(at.toLocalDate(), exceptions)) {
+                days++;
+            }
+        }
+        return days;
+    }
+
+    private Instant shift(Instant start, int workingDays, int direction, ZoneId zone) {
         ZonedDateTime at = start.atZone(zone);
         LocalDate from = at.toLocalDate();
-        LocalDate horizon = from.plusDays(workingDays * 2L + 60);
-        Map<LocalDate, CalendarDay.Kind> exceptions = exceptions(from, horizon);
+        long reach = workingDays * 2L + 60;
+        LocalDate horizon = from.plusDays(direction * reach);
+        Map<LocalDate, CalendarDay.Kind> exceptions = direction > 0 ? exceptions(from, horizon)
+                : exceptions(horizon, from);
         int left = workingDays;
         while (left > 0) {
-            at = at.plusDays(1);
-            if (at.toLocalDate().isAfter(horizon)) {
-                horizon = horizon.plusDays(366);
-                exceptions.putAll(exceptions(at.toLocalDate(), horizon));
+            at = at.plusDays(direction);
+            LocalDate day = at.toLocalDate();
+            if (direction > 0 ? day.isAfter(horizon) : day.isBefore(horizon)) {
+                LocalDate next = horizon.plusDays(direction * 366L);
+                exceptions.putAll(direction > 0 ? exceptions(day, next) : exceptions(next, day));
+                horizon = next;
             }
-            if (open(at.toLocalDate(), exceptions)) {
+            if (open(day, exceptions)) {
                 left--;
             }
         }

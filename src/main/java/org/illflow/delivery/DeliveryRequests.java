@@ -2,32 +2,28 @@ package org.illflow.delivery;
 
 import static org.illflow.delivery.DocumentDeliveryProcess.*;
 
-import java.time.Clock;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
-import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
-import org.camunda.bpm.engine.OptimisticLockingException;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.illflow.archive.ArchiveEntry;
 import org.illflow.archive.ArchivedDocument;
 import org.illflow.archive.DocumentArchive;
 import org.illflow.archive.DownloadLinks;
 import org.illflow.patron.Patron;
-import org.illflow.patron.PatronDirectory;
-import org.illflow.system.RequestNumbers;
+import org.illflow.request.PatronCheck;
+import org.illflow.request.PatronRequests;
+import org.illflow.request.RequestCancellation;
+import org.illflow.request.RequestSubmission;
+import org.illflow.request.StartForm;
+import org.illflow.request.TimelineEntry;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Document delivery requests as patrons and staff handle them: submit, list, look at, cancel, receive the
@@ -35,65 +31,51 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 @Transactional
-public class DeliveryRequests {
+public class DeliveryRequests extends PatronRequests<DocumentDeliveryRequest, TimelineEvent> {
 
     /** Document delivery request numbers: DD-2026-000123. */
     static final String PREFIX = "DD";
 
     private final DocumentDeliveryRequestRepository requests;
-    private final TimelineEventRepository timeline;
-    private final PatronDirectory patrons;
-    private final RequestNumbers numbers;
-    private final RuntimeService runtimeService;
+    private final PatronCheck patrons;
+    private final RequestSubmission submission;
     private final DocumentArchive archive;
     private final DownloadLinks links;
     private final DocumentDelivery delivery;
     private final Validator validator;
-    private final Clock clock;
-    private final TransactionTemplate inTransaction;
 
     DeliveryRequests(DocumentDeliveryRequestRepository requests, TimelineEventRepository timeline,
-            PatronDirectory patrons, RequestNumbers numbers, RuntimeService runtimeService, DocumentArchive archive,
-            DownloadLinks links, DocumentDelivery delivery, Validator validator, Clock clock,
-            PlatformTransactionManager transactions) {
+            PatronCheck patrons, RequestSubmission submission, RequestCancellation cancellation,
+            DocumentArchive archive, DownloadLinks links, DocumentDelivery delivery, Validator validator) {
+        super(requests, timeline, cancellation, MESSAGE_CANCEL, "cancelledBy", "dd.cancel.tooLate");
         this.requests = requests;
-        this.timeline = timeline;
         this.patrons = patrons;
-        this.numbers = numbers;
-        this.runtimeService = runtimeService;
+        this.submission = submission;
         this.archive = archive;
         this.links = links;
         this.delivery = delivery;
         this.validator = validator;
-        this.clock = clock;
-        this.inTransaction = new TransactionTemplate(transactions);
     }
 
     /**
-     * A patron's own request from the portal or the API. Only active patrons may ask. The request number is
-     * taken in its own short transaction before this one begins (see RequestNumbers).
+     * A patron's own request from the portal or the API. Only active patrons may ask. The number is taken in a
+     * short transaction of its own, then the request and its process up to the save point in one more.
      */
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public DocumentDeliveryRequest submit(ArticleRequestForm form, String patronUserId) {
-        Patron patron = patrons.byCardNumber(patronUserId).filter(Patron::isActive)
-                .orElseThrow(() -> new RequestRefusedException(403, "dd.patron.notActive",
-                        "Only active patrons may send requests."));
-        Instant now = clock.instant();
-        String number = numbers.next(PREFIX, now);
-        return inTransaction.execute(status -> start(form, patron, number, now));
+        Patron patron = patrons.active(patronUserId).orElseThrow(() -> new RequestRefusedException(403,
+                "dd.patron.notActive", "Only active patrons may send requests."));
+        return submission.submit(PREFIX, (number, at) -> create(form, patron, patron.getCardNumber(), number, at),
+                DocumentDeliveryRequest::attachProcess, KEY, DeliveryRequests::startVariables);
     }
 
-    private DocumentDeliveryRequest start(ArticleRequestForm form, Patron patron, String number, Instant now) {
-        DocumentDeliveryRequest request = create(form, patron, patron.getCardNumber(), number, now);
+    private static Map<String, Object> startVariables(DocumentDeliveryRequest request) {
         Map<String, Object> variables = new HashMap<>();
         variables.put(VAR_REQUEST_ID, request.getId());
         variables.put(VAR_REQUEST_NUMBER, request.getRequestNumber());
-        variables.put(VAR_PATRON, patron.getCardNumber());
+        variables.put(VAR_PATRON, request.getPatronCardNumber());
         variables.put(VAR_REQUEST_TITLE, request.getTitle());
-        ProcessInstance instance = runtimeService.startProcessInstanceByKey(KEY, request.getRequestNumber(),
-                variables);
-        request.attachProcess(instance.getId());
-        return request;
+        return variables;
     }
 
     /**
@@ -101,94 +83,31 @@ public class DeliveryRequests {
      * unknown patron fail the start with a message Tasklist shows; nothing is stored.
      */
     public DocumentDeliveryRequest enterForPatron(Map<String, Object> variables, String staffUserId) {
-        String card = string(variables.get(VAR_PATRON));
-        Patron patron = patrons.byCardNumber(card).orElseThrow(() -> new IllegalArgumentException(
-                "No patron with card number " + card + ". / 没有此工号/学号的读者。"));
+        StartForm answers = new StartForm(variables);
+        Patron patron = patrons.forStaffEntry(answers.text(VAR_PATRON));
         ArticleRequestForm form = new ArticleRequestForm();
-        form.setGenre(string(variables.get(VAR_GENRE)));
-        form.setTitle(string(variables.get(VAR_TITLE)));
-        form.setAuthors(string(variables.get(VAR_AUTHORS)));
-        form.setJournal(string(variables.get(VAR_JOURNAL)));
-        form.setIssn(string(variables.get(VAR_ISSN)));
-        form.setDoi(string(variables.get(VAR_DOI)));
-        form.setVolume(string(variables.get(VAR_VOLUME)));
-        form.setIssue(string(variables.get(VAR_ISSUE)));
-        form.setPages(string(variables.get(VAR_PAGES)));
-        Object year = variables.get(VAR_YEAR);
-        form.setYear(year instanceof Number n ? Integer.valueOf(n.intValue())
-                : year == null || year.toString().isBlank() ? null : Integer.valueOf(year.toString().strip()));
-        form.setLanguage(string(variables.get(VAR_LANGUAGE)));
-        form.setSubjectArea(string(variables.get(VAR_SUBJECT_AREA)));
-        form.setNote(string(variables.get(VAR_NOTE)));
-        Set<ConstraintViolation<ArticleRequestForm>> violations = validator.validate(form);
-        if (!violations.isEmpty()) {
-            ConstraintViolation<ArticleRequestForm> first = violations.iterator().next();
-            throw new IllegalArgumentException("Invalid " + first.getPropertyPath() + ": " + first.getMessage());
-        }
-        Instant now = clock.instant();
-        return create(form, patron, staffUserId, numbers.next(PREFIX, now), now);
+        form.setGenre(answers.text(VAR_GENRE));
+        form.setTitle(answers.text(VAR_TITLE));
+        form.setJournal(answers.text(VAR_JOURNAL));
+        form.setIssn(answers.text(VAR_ISSN));
+        form.setDoi(answers.text(VAR_DOI));
+        form.setVolume(answers.text(VAR_VOLUME));
+        form.setIssue(answers.text(VAR_ISSUE));
+        form.setPages(answers.text(VAR_PAGES));
+        form.readSharedAnswers(answers);
+        StartForm.validated(validator, form);
+        RequestSubmission.Numbered numbered = submission.numberForStaffEntry(PREFIX);
+        return create(form, patron, staffUserId, numbered.number(), numbered.at());
     }
 
     private DocumentDeliveryRequest create(ArticleRequestForm form, Patron patron, String by, String number,
             Instant now) {
         DocumentDeliveryRequest request = requests.saveAndFlush(new DocumentDeliveryRequest(number,
                 patron.getCardNumber(), patron.getPatronType().name(), patron.getCollege(), form.toCitation(),
-                form.getNote(), form.getSource(), now, by == null ? DocumentDelivery.SYSTEM : by));
+                form.getNote(), form.getSource(), now, by == null ? TimelineEntry.SYSTEM : by));
         delivery.record(request, by, "SUBMITTED", by != null && !by.equals(patron.getCardNumber())
                 ? "entered by staff" : null, null, null);
         return request;
-    }
-
-    @Transactional(readOnly = true)
-    public List<DocumentDeliveryRequest> mine(String patronUserId) {
-        return requests.findByPatronCardNumberOrderBySubmittedAtDescIdDesc(patronUserId);
-    }
-
-    /** The request if the user may see it: its patron, or staff. */
-    @Transactional(readOnly = true)
-    public DocumentDeliveryRequest visibleTo(String requestNumber, String userId, boolean staff) {
-        return requests.findByRequestNumber(requestNumber)
-                .filter(r -> staff || r.getPatronCardNumber().equals(userId))
-                .orElseThrow(() -> new RequestNotFoundException(requestNumber));
-    }
-
-    @Transactional(readOnly = true)
-    public List<TimelineEvent> timelineOf(DocumentDeliveryRequest request) {
-        return timeline.findByRequestIdOrderByOccurredAtAscIdAsc(request.getId());
-    }
-
-    /**
-     * The patron changes their mind: allowed until the copy has arrived and while the lifecycle runs. Too late
-     * (delivered, ended, or another cancel got there first) is refused with 409 and never reaches the engine as
-     * an error. No transaction of its own: the engine's correlation is the transaction, so a lost race rolls
-     * back only that (and a race with a job of the same request is tried again).
-     */
-    @Transactional(propagation = Propagation.NOT_SUPPORTED)
-    public void cancel(String requestNumber, String userId, boolean staff) {
-        for (int attempt = 1; ; attempt++) {
-            DocumentDeliveryRequest request = visibleTo(requestNumber, userId, staff);
-            if (!request.getStatus().cancellable()) {
-                throw new RequestRefusedException(409, "dd.cancel.tooLate",
-                        "The request is " + request.getStatus() + " and can no longer be cancelled.");
-            }
-            if (request.getClosedAt() != null) {
-                throw new RequestRefusedException(409, "request.cancel.closed",
-                        "This request has ended and can no longer be cancelled.");
-            }
-            try {
-                runtimeService.createMessageCorrelation(MESSAGE_CANCEL).processInstanceBusinessKey(requestNumber)
-                        .setVariable("cancelledBy", userId).correlateWithResult();
-                return;
-            } catch (MismatchingMessageCorrelationException ended) {
-                throw new RequestRefusedException(409, "request.cancel.closed",
-                        "This request has ended and can no longer be cancelled.");
-            } catch (OptimisticLockingException raced) {
-                if (attempt == 3) {
-                    throw new RequestRefusedException(409, "request.cancel.closed",
-                            "This request changed while it was being cancelled; it can no longer be cancelled.");
-                }
-            }
-        }
     }
 
     /** A fresh download link for a delivered request, for its patron or staff. */
@@ -229,9 +148,5 @@ public class DeliveryRequests {
     public boolean isPendingCopy(long requestId, long documentId) {
         return requests.findById(requestId).map(DocumentDeliveryRequest::getPendingDocumentId)
                 .filter(pending -> pending == documentId).isPresent();
-    }
-
-    private static String string(Object value) {
-        return value == null ? null : value.toString();
     }
 }

@@ -5,7 +5,6 @@ import static org.illflow.delivery.DocumentDeliveryProcess.MESSAGE_SAME_ARTICLE_
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -17,9 +16,10 @@ import org.illflow.archive.DocumentArchive;
 import org.illflow.catalog.Holding;
 import org.illflow.catalog.HoldingsLookup;
 import org.illflow.citation.Citation;
-import org.illflow.patron.Patron;
-import org.illflow.patron.PatronDirectory;
-import org.illflow.supplier.RankedSupplier;
+import org.illflow.request.LocalHolding;
+import org.illflow.request.PatronCheck;
+import org.illflow.request.SupplierQueue;
+import org.illflow.request.TimelineEntry;
 import org.illflow.supplier.Supplier;
 import org.illflow.supplier.SupplierCatalog;
 import org.illflow.supplier.SupplierRanking;
@@ -36,11 +36,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class DocumentDelivery {
 
-    static final String SYSTEM = "illflow";
+    static final String SYSTEM = TimelineEntry.SYSTEM;
 
     private final DocumentDeliveryRequestRepository requests;
     private final TimelineEventRepository timeline;
-    private final PatronDirectory patrons;
+    private final PatronCheck patrons;
     private final DocumentArchive archive;
     private final HoldingsLookup holdings;
     private final SupplierRanking ranking;
@@ -50,7 +50,7 @@ public class DocumentDelivery {
     private final Clock clock;
 
     DocumentDelivery(DocumentDeliveryRequestRepository requests, TimelineEventRepository timeline,
-            PatronDirectory patrons, DocumentArchive archive, HoldingsLookup holdings, SupplierRanking ranking,
+            PatronCheck patrons, DocumentArchive archive, HoldingsLookup holdings, SupplierRanking ranking,
             SupplierCatalog suppliers, SameArticleRequests sameArticle, RuntimeService runtimeService, Clock clock) {
         this.sameArticle = sameArticle;
         this.runtimeService = runtimeService;
@@ -71,14 +71,13 @@ public class DocumentDelivery {
 
     void record(DocumentDeliveryRequest request, String actor, String event, String detail, String supplier,
             BigDecimal cost) {
-        timeline.save(new TimelineEvent(request.getId(), clock.instant(), actor == null ? SYSTEM : actor, event,
-                detail, supplier, cost));
+        timeline.save(new TimelineEvent(request.getId(), clock.instant(), actor, event, detail, supplier, cost));
     }
 
     /** Only active patrons may use the service; a suspended or pending account is refused. */
     @Transactional(readOnly = true)
     public boolean patronIsActive(long requestId) {
-        return patrons.byCardNumber(request(requestId).getPatronCardNumber()).map(Patron::isActive).orElse(false);
+        return patrons.isActive(request(requestId).getPatronCardNumber());
     }
 
     public void reject(long requestId) {
@@ -107,8 +106,7 @@ public class DocumentDelivery {
 
     public void recordHeldLocally(long requestId, Holding holding) {
         DocumentDeliveryRequest request = request(requestId);
-        String where = holding.kind() == Holding.Kind.E_JOURNAL ? holding.title() + " — " + holding.url()
-                : holding.title() + " — " + holding.callNumber() + " — " + holding.location();
+        String where = LocalHolding.describe(holding);
         request.heldLocally(where, clock.instant());
         record(request, SYSTEM, "HELD_LOCALLY", where, null, null);
     }
@@ -173,9 +171,9 @@ public class DocumentDelivery {
     /** Eligible, active suppliers, cheapest first, as a comma-separated list of codes (empty when none). */
     public String rankSuppliers(long requestId) {
         DocumentDeliveryRequest request = request(requestId);
-        List<RankedSupplier> ranked = ranking.rank(SupplierService.COPY, request.getSubjectArea(),
+        var ranked = ranking.rank(SupplierService.COPY, request.getSubjectArea(),
                 request.getLanguage(), pageCount(request.citation()));
-        String codes = String.join(",", ranked.stream().map(RankedSupplier::code).toList());
+        String codes = SupplierQueue.ranked(ranked).toString();
         record(request, SYSTEM, ranked.isEmpty() ? "NO_SUPPLIER" : "SUPPLIERS_RANKED",
                 ranked.isEmpty() ? null : codes, null, null);
         return codes;
@@ -190,20 +188,22 @@ public class DocumentDelivery {
     }
 
     public Optional<NextSupplier> takeNextSupplier(long requestId, String remaining) {
-        List<String> codes = remaining == null || remaining.isBlank() ? List.of()
-                : Arrays.stream(remaining.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
-        if (codes.isEmpty()) {
+        SupplierQueue queue = SupplierQueue.of(remaining);
+        if (queue.isEmpty()) {
             return Optional.empty();
         }
-        Supplier supplier = suppliers.byCode(codes.get(0))
-                .orElseThrow(() -> new IllegalStateException("supplier " + codes.get(0) + " disappeared"));
-        DocumentDeliveryRequest request = request(requestId);
-        record(request, SYSTEM, "SUPPLIER_TRY", supplier.getNameEn(), supplier.getCode(), null);
+        String code = queue.next().orElseThrow();
+        Supplier supplier = suppliers.byCode(code)
+                .orElseThrow(() -> new IllegalStateException("supplier " + code + " disappeared"));
+        record(request(requestId), SYSTEM, "SUPPLIER_TRY", supplier.getNameEn(), supplier.getCode(), null);
         return Optional.of(new NextSupplier(supplier.getCode(), supplier.name(Locale.SIMPLIFIED_CHINESE),
-                String.join(",", codes.subList(1, codes.size()))));
+                queue.rest().toString()));
     }
 
-    /** When the supplier's turnaround target (working days from now) runs out. */
+    /**
+     * When the supplier's turnaround target (working days from now) runs out. Asked when staff have ordered, so
+     * an Order task waiting in Tasklist does not eat the supplier's time (as for a loan's lender).
+     */
     public Instant supplierDueAt(String supplierCode) {
         int days = suppliers.byCode(supplierCode).map(Supplier::getTurnaroundDays).orElse(5);
         return WorkingDays.after(clock.instant(), days, clock.getZone());

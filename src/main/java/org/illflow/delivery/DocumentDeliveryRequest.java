@@ -7,46 +7,21 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
 import org.illflow.archive.ArticleKeys;
 import org.illflow.citation.Citation;
 import org.illflow.citation.CitationGenre;
+import org.illflow.request.RequestBasics;
 
 /** A patron's request for a copy (article, chapter, paper). The process moves it; the portal reads it. */
 @Entity
 @Table(name = "document_delivery_request")
-public class DocumentDeliveryRequest {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
-
-    @Column(name = "request_number", nullable = false, length = 20)
-    private String requestNumber;
-
-    @Column(name = "patron_card_number", nullable = false, length = 20)
-    private String patronCardNumber;
-
-    @Column(name = "patron_type", nullable = false, length = 20)
-    private String patronType;
-
-    @Column(nullable = false, length = 100)
-    private String college;
+public class DocumentDeliveryRequest extends RequestBasics {
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 12)
     private CitationGenre genre;
-
-    @Column(nullable = false, length = 1000)
-    private String title;
-
-    @Column(length = 1000)
-    private String authors;
 
     @Column(length = 1000)
     private String journal;
@@ -75,31 +50,9 @@ public class DocumentDeliveryRequest {
     @Column(length = 50)
     private String pages;
 
-    @Column(name = "pub_year")
-    private Integer year;
-
-    @Column(length = 500)
-    private String publisher;
-
-    @Column(name = "doc_language", length = 10)
-    private String language;
-
-    @Column(name = "subject_area", length = 10)
-    private String subjectArea;
-
-    @Column(length = 1000)
-    private String note;
-
-    /** The database the request came from by OpenURL ({@code rfr_id} / {@code sid}); null when typed in. */
-    @Column(name = "source_database", length = 100)
-    private String sourceDatabase;
-
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 15)
     private DeliveryStatus status;
-
-    @Column(name = "status_reason", length = 1000)
-    private String statusReason;
 
     @Column(name = "supplier_code", length = 20)
     private String supplierCode;
@@ -129,44 +82,16 @@ public class DocumentDeliveryRequest {
     @Column(name = "pending_document_id")
     private Long pendingDocumentId;
 
-    @Column(name = "holding_info", length = 1000)
-    private String holdingInfo;
-
-    @Column(name = "process_instance_id", length = 64)
-    private String processInstanceId;
-
-    @Column(name = "submitted_at", nullable = false)
-    private Instant submittedAt;
-
-    @Column(name = "submitted_by", nullable = false, length = 64)
-    private String submittedBy;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
-
     @Column(name = "delivered_at")
     private Instant deliveredAt;
-
-    @Column(name = "closed_at")
-    private Instant closedAt;
-
-    @Version
-    private int version;
 
     protected DocumentDeliveryRequest() {
     }
 
     DocumentDeliveryRequest(String requestNumber, String patronCardNumber, String patronType, String college,
             Citation citation, String note, String sourceDatabase, Instant at, String submittedBy) {
-        this.requestNumber = requestNumber;
-        this.patronCardNumber = patronCardNumber;
-        this.patronType = patronType;
-        this.college = college;
+        super(requestNumber, patronCardNumber, patronType, college, citation, note, sourceDatabase, at, submittedBy);
         this.genre = citation.genre();
-        // a request by DOI or PMID alone is named by it until staff complete the citation
-        this.title = citation.title() != null ? citation.title()
-                : citation.doi() != null ? "DOI " + citation.doi() : "PMID " + citation.pmid();
-        this.authors = citation.authors();
         this.journal = citation.journal();
         this.issn = citation.issnValue().orElse(null);
         this.eissn = org.illflow.citation.Issn.tryParse(citation.eissn()).map(org.illflow.citation.Issn::value)
@@ -177,47 +102,31 @@ public class DocumentDeliveryRequest {
         this.volume = citation.volume();
         this.issue = citation.issue();
         this.pages = citation.pages();
-        this.year = citation.year();
-        this.publisher = citation.publisher();
-        this.language = citation.language();
-        this.subjectArea = citation.subjectArea();
         ArticleKeys keys = ArticleKeys.of(citation);
         this.doiMatch = keys.doiHash();
         this.titleMatch = keys.titleHash();
-        this.note = note;
-        this.sourceDatabase = sourceDatabase;
         this.status = DeliveryStatus.SUBMITTED;
-        this.submittedAt = at;
-        this.updatedAt = at;
-        this.submittedBy = submittedBy;
     }
 
     public Citation citation() {
-        return Citation.builder().genre(genre).title(title).authors(authors).journal(journal).issn(issn).eissn(eissn)
-                .isbn(isbn).doi(doi).pmid(pmid).volume(volume).issue(issue).pages(pages).year(year)
-                .publisher(publisher).language(language).subjectArea(subjectArea).build();
+        return Citation.builder().genre(genre).title(getTitle()).authors(getAuthors()).journal(journal).issn(issn).eissn(eissn)
+                .isbn(isbn).doi(doi).pmid(pmid).volume(volume).issue(issue).pages(pages).year(getYear())
+                .publisher(getPublisher()).language(getLanguage()).subjectArea(getSubjectArea()).build();
     }
 
-    /** The lifecycle has ended (its process instance finished): the record is final. */
-    void closed(Instant at) {
-        if (closedAt == null) {
-            this.closedAt = at;
-        }
+    @Override
+    public String statusName() {
+        return status.name();
     }
 
-    /** The patron may still cancel: the status allows it and the lifecycle has not ended. */
-    public boolean isCancellable() {
-        return closedAt == null && status.cancellable();
-    }
-
-    public Instant getClosedAt() {
-        return closedAt;
+    @Override
+    public boolean statusAllowsCancel() {
+        return status.cancellable();
     }
 
     void moveTo(DeliveryStatus newStatus, String reason, Instant at) {
         this.status = newStatus;
-        this.statusReason = reason;
-        this.updatedAt = at;
+        statusChanged(reason, at);
     }
 
     void orderedFrom(String supplier, Instant at) {
@@ -256,44 +165,12 @@ public class DocumentDeliveryRequest {
     }
 
     void heldLocally(String where, Instant at) {
-        this.holdingInfo = where;
+        heldAt(where);
         moveTo(DeliveryStatus.HELD_LOCALLY, null, at);
-    }
-
-    void attachProcess(String processInstanceId) {
-        this.processInstanceId = processInstanceId;
-    }
-
-    public Long getId() {
-        return id;
-    }
-
-    public String getRequestNumber() {
-        return requestNumber;
-    }
-
-    public String getPatronCardNumber() {
-        return patronCardNumber;
-    }
-
-    public String getPatronType() {
-        return patronType;
-    }
-
-    public String getCollege() {
-        return college;
     }
 
     public CitationGenre getGenre() {
         return genre;
-    }
-
-    public String getTitle() {
-        return title;
-    }
-
-    public String getAuthors() {
-        return authors;
     }
 
     public String getJournal() {
@@ -320,22 +197,6 @@ public class DocumentDeliveryRequest {
         return pages;
     }
 
-    public Integer getYear() {
-        return year;
-    }
-
-    public String getSubjectArea() {
-        return subjectArea;
-    }
-
-    public String getLanguage() {
-        return language;
-    }
-
-    public String getNote() {
-        return note;
-    }
-
     public String getEissn() {
         return eissn;
     }
@@ -348,16 +209,8 @@ public class DocumentDeliveryRequest {
         return pmid;
     }
 
-    public String getSourceDatabase() {
-        return sourceDatabase;
-    }
-
     public DeliveryStatus getStatus() {
         return status;
-    }
-
-    public String getStatusReason() {
-        return statusReason;
     }
 
     public String getSupplierCode() {
@@ -382,26 +235,6 @@ public class DocumentDeliveryRequest {
 
     public Long getPendingDocumentId() {
         return pendingDocumentId;
-    }
-
-    public String getHoldingInfo() {
-        return holdingInfo;
-    }
-
-    public String getProcessInstanceId() {
-        return processInstanceId;
-    }
-
-    public Instant getSubmittedAt() {
-        return submittedAt;
-    }
-
-    public String getSubmittedBy() {
-        return submittedBy;
-    }
-
-    public Instant getUpdatedAt() {
-        return updatedAt;
     }
 
     public Instant getDeliveredAt() {

@@ -2,6 +2,8 @@ package org.illflow.delivery;
 
 import static org.illflow.delivery.DocumentDeliveryProcess.*;
 
+import java.util.Date;
+
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.illflow.system.ProcessVariables;
@@ -23,7 +25,12 @@ class OrderDecisionListener implements TaskListener {
         if (!ORDERED.equals(outcome) && !SKIP.equals(outcome)) {
             throw new IllegalArgumentException("Choose ordered or skip. / 请选择“已下单”或“跳过”。");
         }
-        delivery.recordOrderOutcome(DeliveryVariables.requestId(task), ProcessVariables.string(task, VAR_SUPPLIER_CODE),
-                ORDERED.equals(outcome), ProcessVariables.actor(task));
+        String supplier = ProcessVariables.string(task, VAR_SUPPLIER_CODE);
+        delivery.recordOrderOutcome(DeliveryVariables.requestId(task), supplier, ORDERED.equals(outcome),
+                ProcessVariables.actor(task));
+        if (ORDERED.equals(outcome)) {
+            // the supplier's turnaround clock starts now that it has been asked, not when the task was offered
+            task.setVariable(VAR_SUPPLIER_DUE_AT, Date.from(delivery.supplierDueAt(supplier)));
+        }
     }
 }

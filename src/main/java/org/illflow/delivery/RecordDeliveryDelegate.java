@@ -21,6 +21,6 @@ class RecordDeliveryDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         delivery.recordDelivery(DeliveryVariables.requestId(execution),
                 ((Number) execution.getVariable(VAR_DOCUMENT_ID)).longValue(),
-                ProcessVariables.string(execution, VAR_SUPPLIER_CODE), null);
+                ProcessVariables.string(execution, VAR_SUPPLIER_CODE), ProcessVariables.staffBehind(execution));
     }
 }

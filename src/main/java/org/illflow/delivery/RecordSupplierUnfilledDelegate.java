@@ -21,6 +21,6 @@ class RecordSupplierUnfilledDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         delivery.recordSupplierUnfilled(DeliveryVariables.requestId(execution),
                 ProcessVariables.string(execution, VAR_SUPPLIER_CODE),
-                ProcessVariables.string(execution, VAR_UNFILLED_REASON), null);
+                ProcessVariables.string(execution, VAR_UNFILLED_REASON), ProcessVariables.staffBehind(execution));
     }
 }

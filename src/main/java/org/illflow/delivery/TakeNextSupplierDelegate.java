@@ -2,7 +2,6 @@ package org.illflow.delivery;
 
 import static org.illflow.delivery.DocumentDeliveryProcess.*;
 
-import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 
@@ -33,7 +32,6 @@ class TakeNextSupplierDelegate implements JavaDelegate {
             execution.setVariable(VAR_SUPPLIER_CODE, supplier.code());
             execution.setVariable(VAR_SUPPLIER_NAME, supplier.name());
             execution.setVariable(VAR_REMAINING_SUPPLIERS, supplier.remaining());
-            execution.setVariable(VAR_SUPPLIER_DUE_AT, Date.from(delivery.supplierDueAt(supplier.code())));
             // each try starts without the previous try's answers; Tasklist's forms create them anew
             execution.removeVariables(List.of(VAR_ORDER_OUTCOME, VAR_RECEIVE_OUTCOME, VAR_DOCUMENT_ID,
                     VAR_UNFILLED_REASON));

@@ -5,34 +5,14 @@ import java.time.Instant;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** One line of a request's timeline. Never changed once written. */
+import org.illflow.request.TimelineEntry;
+
+/** One line of a document delivery request's timeline: the supplier and what the copy cost, when there is one. */
 @Entity
 @Table(name = "dd_timeline_event")
-public class TimelineEvent {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
-
-    @Column(name = "request_id", nullable = false)
-    private Long requestId;
-
-    @Column(name = "occurred_at", nullable = false)
-    private Instant occurredAt;
-
-    @Column(nullable = false, length = 64)
-    private String actor;
-
-    @Column(nullable = false, length = 30)
-    private String event;
-
-    @Column(length = 1000)
-    private String detail;
+public class TimelineEvent extends TimelineEntry {
 
     @Column(name = "supplier_code", length = 20)
     private String supplierCode;
@@ -45,29 +25,9 @@ public class TimelineEvent {
 
     TimelineEvent(Long requestId, Instant occurredAt, String actor, String event, String detail, String supplierCode,
             BigDecimal cost) {
-        this.requestId = requestId;
-        this.occurredAt = occurredAt;
-        this.actor = actor;
-        this.event = event;
-        this.detail = detail == null || detail.length() <= 1000 ? detail : detail.substring(0, 1000);
+        super(requestId, occurredAt, actor, event, detail);
         this.supplierCode = supplierCode;
         this.cost = cost;
-    }
-
-    public Instant getOccurredAt() {
-        return occurredAt;
-    }
-
-    public String getActor() {
-        return actor;
-    }
-
-    public String getEvent() {
-        return event;
-    }
-
-    public String getDetail() {
-        return detail;
     }
 
     public String getSupplierCode() {

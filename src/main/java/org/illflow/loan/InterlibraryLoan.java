@@ -4,16 +4,15 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 import org.illflow.catalog.Holding;
 import org.illflow.catalog.HoldingsLookup;
-import org.illflow.patron.Patron;
-import org.illflow.patron.PatronDirectory;
-import org.illflow.supplier.RankedSupplier;
+import org.illflow.request.LocalHolding;
+import org.illflow.request.PatronCheck;
+import org.illflow.request.SupplierQueue;
+import org.illflow.request.TimelineEntry;
 import org.illflow.supplier.Supplier;
 import org.illflow.supplier.SupplierCatalog;
 import org.illflow.supplier.SupplierRanking;
@@ -31,18 +30,18 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class InterlibraryLoan {
 
-    static final String SYSTEM = "illflow";
+    static final String SYSTEM = TimelineEntry.SYSTEM;
 
     private final LoanRequestRepository requests;
     private final LoanTimelineEventRepository timeline;
-    private final PatronDirectory patrons;
+    private final PatronCheck patrons;
     private final HoldingsLookup holdings;
     private final SupplierRanking ranking;
     private final SupplierCatalog suppliers;
     private final DueDateCalculator dates;
     private final Clock clock;
 
-    InterlibraryLoan(LoanRequestRepository requests, LoanTimelineEventRepository timeline, PatronDirectory patrons,
+    InterlibraryLoan(LoanRequestRepository requests, LoanTimelineEventRepository timeline, PatronCheck patrons,
             HoldingsLookup holdings, SupplierRanking ranking, SupplierCatalog suppliers, DueDateCalculator dates,
             Clock clock) {
         this.requests = requests;
@@ -61,8 +60,7 @@ public class InterlibraryLoan {
     }
 
     void record(LoanRequest request, String actor, String event, String detail, String lender, BigDecimal amount) {
-        timeline.save(new LoanTimelineEvent(request.getId(), clock.instant(), actor == null ? SYSTEM : actor, event,
-                detail, lender, amount));
+        timeline.save(new LoanTimelineEvent(request.getId(), clock.instant(), actor, event, detail, lender, amount));
     }
 
     /** The lender of a request (the one asked last, which is the one that lent the book). */
@@ -74,12 +72,12 @@ public class InterlibraryLoan {
     /** Only active patrons may borrow; a suspended or pending account is refused. */
     @Transactional(readOnly = true)
     public boolean patronIsActive(long requestId) {
-        return patrons.byCardNumber(request(requestId).getPatronCardNumber()).map(Patron::isActive).orElse(false);
+        return patrons.isActive(request(requestId).getPatronCardNumber());
     }
 
     public void reject(long requestId) {
         LoanRequest request = request(requestId);
-        request.moveTo(LoanStatus.CANCELLED, "patron account not active", clock.instant());
+        request.moveTo(LoanStatus.REJECTED, "patron account not active", clock.instant());
         record(request, SYSTEM, "REJECTED", "patron account not active", null, null);
     }
 
@@ -91,8 +89,7 @@ public class InterlibraryLoan {
     /** Held in print: the patron is told the call number and location. Returns what the patron is told. */
     public String recordHeldLocally(long requestId, Holding holding) {
         LoanRequest request = request(requestId);
-        String where = holding.kind() == Holding.Kind.E_JOURNAL ? holding.title() + " — " + holding.url()
-                : holding.title() + " — " + holding.callNumber() + " — " + holding.location();
+        String where = LocalHolding.describe(holding);
         request.heldLocally(where, clock.instant());
         record(request, SYSTEM, "HELD_LOCALLY", where, null, null);
         return where;
@@ -110,9 +107,8 @@ public class InterlibraryLoan {
     /** Eligible, active lenders, cheapest (fee + shipping) first, as a comma-separated list of codes. */
     public String rankLenders(long requestId) {
         LoanRequest request = request(requestId);
-        List<RankedSupplier> ranked = ranking.rank(SupplierService.LOAN, request.getSubjectArea(),
-                request.getLanguage(), null);
-        String codes = String.join(",", ranked.stream().map(RankedSupplier::code).toList());
+        var ranked = ranking.rank(SupplierService.LOAN, request.getSubjectArea(), request.getLanguage(), null);
+        String codes = SupplierQueue.ranked(ranked).toString();
         record(request, SYSTEM, ranked.isEmpty() ? "NO_LENDER" : "LENDERS_RANKED", ranked.isEmpty() ? null : codes,
                 null, null);
         return codes;
@@ -123,20 +119,20 @@ public class InterlibraryLoan {
     }
 
     public Optional<NextLender> takeNextLender(long requestId, String remaining) {
-        List<String> codes = remaining == null || remaining.isBlank() ? List.of()
-                : Arrays.stream(remaining.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
-        if (codes.isEmpty()) {
+        SupplierQueue queue = SupplierQueue.of(remaining);
+        if (queue.isEmpty()) {
             return Optional.empty();
         }
-        Supplier lender = suppliers.byCode(codes.get(0))
-                .orElseThrow(() -> new IllegalStateException("lender " + codes.get(0) + " disappeared"));
+        String code = queue.next().orElseThrow();
+        Supplier lender = suppliers.byCode(code)
+                .orElseThrow(() -> new IllegalStateException("lender " + code + " disappeared"));
         LoanRequest request = request(requestId);
         if (request.getStatus() == LoanStatus.REQUESTED) {
             request.moveTo(LoanStatus.SUBMITTED, null, clock.instant());
         }
         record(request, SYSTEM, "LENDER_TRY", lender.getNameEn(), lender.getCode(), null);
         return Optional.of(new NextLender(lender.getCode(), lender.name(Locale.SIMPLIFIED_CHINESE), terms(lender),
-                lender.getWorkLink(), String.join(",", codes.subList(1, codes.size()))));
+                lender.getWorkLink(), queue.rest().toString()));
     }
 
     private static String terms(Supplier lender) {

@@ -1,18 +1,10 @@
 package org.illflow.loan;
 
-import java.util.List;
-import java.util.Optional;
+import org.illflow.request.RequestRepository;
+import org.illflow.request.TimelineRepository;
 
-import org.springframework.data.jpa.repository.JpaRepository;
-
-interface LoanRequestRepository extends JpaRepository<LoanRequest, Long> {
-
-    Optional<LoanRequest> findByRequestNumber(String requestNumber);
-
-    List<LoanRequest> findByPatronCardNumberOrderBySubmittedAtDescIdDesc(String patronCardNumber);
+interface LoanRequestRepository extends RequestRepository<LoanRequest> {
 }
 
-interface LoanTimelineEventRepository extends JpaRepository<LoanTimelineEvent, Long> {
-
-    List<LoanTimelineEvent> findByRequestIdOrderByOccurredAtAscIdAsc(Long requestId);
+interface LoanTimelineEventRepository extends TimelineRepository<LoanTimelineEvent> {
 }

@@ -8,14 +8,11 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
 import org.illflow.citation.Citation;
 import org.illflow.citation.CitationGenre;
+import org.illflow.request.RequestBasics;
 
 /**
  * A patron's request to borrow a book from another library. The process moves it; the portal and statistics
@@ -23,64 +20,17 @@ import org.illflow.citation.CitationGenre;
  */
 @Entity
 @Table(name = "loan_request")
-public class LoanRequest {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
-
-    @Column(name = "request_number", nullable = false, length = 20)
-    private String requestNumber;
-
-    @Column(name = "patron_card_number", nullable = false, length = 20)
-    private String patronCardNumber;
-
-    @Column(name = "patron_type", nullable = false, length = 20)
-    private String patronType;
-
-    @Column(nullable = false, length = 100)
-    private String college;
-
-    @Column(nullable = false, length = 1000)
-    private String title;
-
-    @Column(length = 1000)
-    private String authors;
+public class LoanRequest extends RequestBasics {
 
     @Column(length = 13)
     private String isbn;
 
-    @Column(length = 500)
-    private String publisher;
-
-    @Column(name = "pub_year")
-    private Integer year;
-
     @Column(length = 100)
     private String edition;
-
-    @Column(name = "doc_language", length = 10)
-    private String language;
-
-    @Column(name = "subject_area", length = 10)
-    private String subjectArea;
-
-    @Column(length = 1000)
-    private String note;
-
-    /** The database the request came from by OpenURL ({@code rfr_id} / {@code sid}); null when typed in. */
-    @Column(name = "source_database", length = 100)
-    private String sourceDatabase;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 15)
     private LoanStatus status;
-
-    @Column(name = "status_reason", length = 1000)
-    private String statusReason;
-
-    @Column(name = "holding_info", length = 1000)
-    private String holdingInfo;
 
     @Column(name = "lender_code", length = 20)
     private String lenderCode;
@@ -130,80 +80,41 @@ public class LoanRequest {
     @Column(name = "sent_back_at")
     private Instant sentBackAt;
 
-    @Column(name = "process_instance_id", length = 64)
-    private String processInstanceId;
-
-    @Column(name = "submitted_at", nullable = false)
-    private Instant submittedAt;
-
-    @Column(name = "submitted_by", nullable = false, length = 64)
-    private String submittedBy;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
-
-    @Column(name = "closed_at")
-    private Instant closedAt;
-
-    @Version
-    private int version;
-
     protected LoanRequest() {
     }
 
     LoanRequest(String requestNumber, String patronCardNumber, String patronType, String college, Citation book,
             String note, String sourceDatabase, Instant at, String submittedBy) {
-        this.requestNumber = requestNumber;
-        this.patronCardNumber = patronCardNumber;
-        this.patronType = patronType;
-        this.college = college;
-        this.title = book.title();
-        this.authors = book.authors();
+        super(requestNumber, patronCardNumber, patronType, college, book, note, sourceDatabase, at, submittedBy);
         this.isbn = book.isbn13().orElse(null);
-        this.publisher = book.publisher();
-        this.year = book.year();
         this.edition = book.edition();
-        this.language = book.language();
-        this.subjectArea = book.subjectArea();
-        this.note = note;
-        this.sourceDatabase = sourceDatabase;
         this.status = LoanStatus.SUBMITTED;
-        this.submittedAt = at;
-        this.updatedAt = at;
-        this.submittedBy = submittedBy;
     }
 
     /** The book as a citation, for the holdings check. */
     public Citation citation() {
-        return Citation.builder().genre(CitationGenre.BOOK).title(title).authors(authors).isbn(isbn)
-                .publisher(publisher).year(year).edition(edition).language(language).subjectArea(subjectArea)
+        return Citation.builder().genre(CitationGenre.BOOK).title(getTitle()).authors(getAuthors()).isbn(isbn)
+                .publisher(getPublisher()).year(getYear()).edition(edition).language(getLanguage()).subjectArea(getSubjectArea())
                 .build();
     }
 
-    /** The lifecycle has ended (its process instance finished): the record is final. */
-    void closed(Instant at) {
-        if (closedAt == null) {
-            this.closedAt = at;
-        }
+    @Override
+    public String statusName() {
+        return status.name();
     }
 
-    /** The patron may still cancel: the status allows it and the lifecycle has not ended. */
-    public boolean isCancellable() {
-        return closedAt == null && status.cancellable();
-    }
-
-    public Instant getClosedAt() {
-        return closedAt;
+    @Override
+    public boolean statusAllowsCancel() {
+        return status.cancellable();
     }
 
     void moveTo(LoanStatus newStatus, String reason, Instant at) {
         this.status = newStatus;
-        this.statusReason = reason;
-        this.updatedAt = at;
+        statusChanged(reason, at);
     }
 
     void heldLocally(String where, Instant at) {
-        this.holdingInfo = where;
+        heldAt(where);
         moveTo(LoanStatus.HELD_LOCALLY, null, at);
     }
 
@@ -229,7 +140,7 @@ public class LoanRequest {
     void renewalAsked(Instant at) {
         this.renewalPending = true;
         this.renewalsRequested++;
-        this.updatedAt = at;
+        touched(at);
     }
 
     void renewed(LocalDate newDue, Instant at) {
@@ -241,7 +152,7 @@ public class LoanRequest {
 
     void renewalRefused(Instant at) {
         this.renewalPending = false;
-        this.updatedAt = at;
+        touched(at);
     }
 
     /** A recall cuts short any renewal that was being asked for. */
@@ -271,84 +182,20 @@ public class LoanRequest {
         if (status == LoanStatus.RETURNED) {
             moveTo(LoanStatus.COMPLETED, null, at);
         } else {
-            this.updatedAt = at;
+            touched(at);
         }
-    }
-
-    void attachProcess(String processInstanceId) {
-        this.processInstanceId = processInstanceId;
-    }
-
-    public Long getId() {
-        return id;
-    }
-
-    public String getRequestNumber() {
-        return requestNumber;
-    }
-
-    public String getPatronCardNumber() {
-        return patronCardNumber;
-    }
-
-    public String getPatronType() {
-        return patronType;
-    }
-
-    public String getCollege() {
-        return college;
-    }
-
-    public String getTitle() {
-        return title;
-    }
-
-    public String getAuthors() {
-        return authors;
     }
 
     public String getIsbn() {
         return isbn;
     }
 
-    public String getPublisher() {
-        return publisher;
-    }
-
-    public Integer getYear() {
-        return year;
-    }
-
     public String getEdition() {
         return edition;
     }
 
-    public String getLanguage() {
-        return language;
-    }
-
-    public String getSubjectArea() {
-        return subjectArea;
-    }
-
-    public String getSourceDatabase() {
-        return sourceDatabase;
-    }
-
-    public String getNote() {
-        return note;
-    }
-
     public LoanStatus getStatus() {
         return status;
-    }
-
-    public String getStatusReason() {
-        return statusReason;
-    }
-
-    public String getHoldingInfo() {
-        return holdingInfo;
     }
 
     public String getLenderCode() {
@@ -423,19 +270,4 @@ public class LoanRequest {
         return sentBackAt;
     }
 
-    public String getProcessInstanceId() {
-        return processInstanceId;
-    }
-
-    public Instant getSubmittedAt() {
-        return submittedAt;
-    }
-
-    public String getSubmittedBy() {
-        return submittedBy;
-    }
-
-    public Instant getUpdatedAt() {
-        return updatedAt;
-    }
 }

@@ -9,25 +9,22 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
-import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
-import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.illflow.patron.Patron;
-import org.illflow.patron.PatronDirectory;
+import org.illflow.request.PatronCheck;
+import org.illflow.request.PatronRequests;
+import org.illflow.request.RequestCancellation;
+import org.illflow.request.RequestSubmission;
+import org.illflow.request.StartForm;
+import org.illflow.request.TimelineEntry;
 import org.illflow.supplier.SupplierCatalog;
 import org.illflow.system.ApiRefusal;
-import org.illflow.system.RequestNumbers;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Inter-library loan requests as patrons and staff handle them: submit, list, look at, cancel, renew, and the
@@ -35,57 +32,44 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 @Transactional
-public class LoanRequests {
+public class LoanRequests extends PatronRequests<LoanRequest, LoanTimelineEvent> {
 
     /** Inter-library loan request numbers: ILL-2026-000045. */
     static final String PREFIX = "ILL";
 
     private final LoanRequestRepository requests;
-    private final LoanTimelineEventRepository timeline;
-    private final PatronDirectory patrons;
-    private final RequestNumbers numbers;
+    private final PatronCheck patrons;
+    private final RequestSubmission submission;
     private final RuntimeService runtimeService;
     private final InterlibraryLoan loan;
     private final SupplierCatalog suppliers;
     private final Validator validator;
     private final Clock clock;
-    private final TransactionTemplate inTransaction;
 
-    LoanRequests(LoanRequestRepository requests, LoanTimelineEventRepository timeline, PatronDirectory patrons,
-            RequestNumbers numbers, RuntimeService runtimeService, InterlibraryLoan loan, SupplierCatalog suppliers,
-            Validator validator, Clock clock, PlatformTransactionManager transactions) {
+    LoanRequests(LoanRequestRepository requests, LoanTimelineEventRepository timeline, PatronCheck patrons,
+            RequestSubmission submission, RequestCancellation cancellation, RuntimeService runtimeService,
+            InterlibraryLoan loan, SupplierCatalog suppliers, Validator validator, Clock clock) {
+        super(requests, timeline, cancellation, MESSAGE_CANCEL, VAR_CANCELLED_BY, "loan.cancel.tooLate");
         this.requests = requests;
-        this.timeline = timeline;
         this.patrons = patrons;
-        this.numbers = numbers;
+        this.submission = submission;
         this.runtimeService = runtimeService;
         this.loan = loan;
         this.suppliers = suppliers;
         this.validator = validator;
         this.clock = clock;
-        this.inTransaction = new TransactionTemplate(transactions);
     }
 
     /**
-     * A patron's own request from the portal or the API. Only active patrons may ask. The request number is
-     * taken in its own short transaction before this one begins (see RequestNumbers).
+     * A patron's own request from the portal or the API. Only active patrons may ask. The number is taken in a
+     * short transaction of its own, then the request and its process up to the save point in one more.
      */
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public LoanRequest submit(BookRequestForm form, String patronUserId) {
-        Patron patron = patrons.byCardNumber(patronUserId).filter(Patron::isActive)
-                .orElseThrow(() -> new ApiRefusal(403, "loan.patron.notActive",
-                        "Only active patrons may send requests."));
-        Instant now = clock.instant();
-        String number = numbers.next(PREFIX, now);
-        return inTransaction.execute(status -> start(form, patron, number, now));
-    }
-
-    private LoanRequest start(BookRequestForm form, Patron patron, String number, Instant now) {
-        LoanRequest request = create(form, patron, patron.getCardNumber(), number, now);
-        ProcessInstance instance = runtimeService.startProcessInstanceByKey(KEY, request.getRequestNumber(),
-                startVariables(request));
-        request.attachProcess(instance.getId());
-        return request;
+        Patron patron = patrons.active(patronUserId).orElseThrow(() -> new ApiRefusal(403, "loan.patron.notActive",
+                "Only active patrons may send requests."));
+        return submission.submit(PREFIX, (number, at) -> create(form, patron, patron.getCardNumber(), number, at),
+                LoanRequest::attachProcess, KEY, LoanRequests::startVariables);
     }
 
     static Map<String, Object> startVariables(LoanRequest request) {
@@ -107,93 +91,26 @@ public class LoanRequests {
      * nothing is stored.
      */
     public LoanRequest enterForPatron(Map<String, Object> variables, String staffUserId) {
-        String card = string(variables.get(VAR_PATRON));
-        Patron patron = patrons.byCardNumber(card).orElseThrow(() -> new IllegalArgumentException(
-                "No patron with card number " + card + ". / 没有此工号/学号的读者。"));
+        StartForm answers = new StartForm(variables);
+        Patron patron = patrons.forStaffEntry(answers.text(VAR_PATRON));
         BookRequestForm form = new BookRequestForm();
-        form.setTitle(string(variables.get(VAR_TITLE)));
-        form.setAuthors(string(variables.get(VAR_AUTHORS)));
-        form.setIsbn(string(variables.get(VAR_ISBN)));
-        form.setPublisher(string(variables.get(VAR_PUBLISHER)));
-        Object year = variables.get(VAR_YEAR);
-        try {
-            form.setYear(year instanceof Number n ? Integer.valueOf(n.intValue())
-                    : year == null || year.toString().isBlank() ? null : Integer.valueOf(year.toString().strip()));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("Invalid year: " + year + " / 出版年份不正确");
-        }
-        form.setEdition(string(variables.get(VAR_EDITION)));
-        form.setLanguage(string(variables.get(VAR_LANGUAGE)));
-        form.setSubjectArea(string(variables.get(VAR_SUBJECT_AREA)));
-        form.setNote(string(variables.get(VAR_NOTE)));
-        Set<ConstraintViolation<BookRequestForm>> violations = validator.validate(form);
-        if (!violations.isEmpty()) {
-            ConstraintViolation<BookRequestForm> first = violations.iterator().next();
-            throw new IllegalArgumentException("Invalid " + first.getPropertyPath() + ": " + first.getMessage());
-        }
-        Instant now = clock.instant();
-        return create(form, patron, staffUserId, numbers.next(PREFIX, now), now);
+        form.setTitle(answers.text(VAR_TITLE));
+        form.setIsbn(answers.text(VAR_ISBN));
+        form.setPublisher(answers.text(VAR_PUBLISHER));
+        form.setEdition(answers.text(VAR_EDITION));
+        form.readSharedAnswers(answers);
+        StartForm.validated(validator, form);
+        RequestSubmission.Numbered numbered = submission.numberForStaffEntry(PREFIX);
+        return create(form, patron, staffUserId, numbered.number(), numbered.at());
     }
 
     private LoanRequest create(BookRequestForm form, Patron patron, String by, String number, Instant now) {
         LoanRequest request = requests.saveAndFlush(new LoanRequest(number, patron.getCardNumber(),
                 patron.getPatronType().name(), patron.getCollege(), form.toCitation(), form.getNote(),
-                form.getSource(), now, by == null ? InterlibraryLoan.SYSTEM : by));
+                form.getSource(), now, by == null ? TimelineEntry.SYSTEM : by));
         loan.record(request, by, "SUBMITTED", by != null && !by.equals(patron.getCardNumber())
                 ? "entered by staff" : null, null, null);
         return request;
-    }
-
-    @Transactional(readOnly = true)
-    public List<LoanRequest> mine(String patronUserId) {
-        return requests.findByPatronCardNumberOrderBySubmittedAtDescIdDesc(patronUserId);
-    }
-
-    /** The request if the user may see it: its patron, or inter-library loan staff. */
-    @Transactional(readOnly = true)
-    public LoanRequest visibleTo(String requestNumber, String userId, boolean staff) {
-        return requests.findByRequestNumber(requestNumber)
-                .filter(r -> staff || r.getPatronCardNumber().equals(userId))
-                .orElseThrow(() -> new ApiRefusal(404, "request.notFound", "No request " + requestNumber + "."));
-    }
-
-    @Transactional(readOnly = true)
-    public List<LoanTimelineEvent> timelineOf(LoanRequest request) {
-        return timeline.findByRequestIdOrderByOccurredAtAscIdAsc(request.getId());
-    }
-
-    /**
-     * The patron changes their mind: allowed until the book is checked out to them and while the lifecycle runs.
-     * Too late (lent, ended, or another cancel got there first) is refused with 409 and never reaches the engine
-     * as an error. No transaction of its own: the engine's correlation is the transaction, so a lost race rolls
-     * back only that (and a race with a job of the same request is tried again).
-     */
-    @Transactional(propagation = Propagation.NOT_SUPPORTED)
-    public void cancel(String requestNumber, String userId, boolean staff) {
-        for (int attempt = 1; ; attempt++) {
-            LoanRequest request = visibleTo(requestNumber, userId, staff);
-            if (!request.getStatus().cancellable()) {
-                throw new ApiRefusal(409, "loan.cancel.tooLate",
-                        "The request is " + request.getStatus() + " and can no longer be cancelled.");
-            }
-            if (request.getClosedAt() != null) {
-                throw new ApiRefusal(409, "request.cancel.closed",
-                        "This request has ended and can no longer be cancelled.");
-            }
-            try {
-                runtimeService.createMessageCorrelation(MESSAGE_CANCEL).processInstanceBusinessKey(requestNumber)
-                        .setVariable(VAR_CANCELLED_BY, userId).correlateWithResult();
-                return;
-            } catch (MismatchingMessageCorrelationException ended) {
-                throw new ApiRefusal(409, "request.cancel.closed",
-                        "This request has ended and can no longer be cancelled.");
-            } catch (OptimisticLockingException raced) {
-                if (attempt == 3) {
-                    throw new ApiRefusal(409, "request.cancel.closed",
-                            "This request changed while it was being cancelled; it can no longer be cancelled.");
-                }
-            }
-        }
     }
 
     /** How many renewals the request's lender allows (0 before a lender is known). */
@@ -276,9 +193,5 @@ public class LoanRequests {
         runtimeService.createMessageCorrelation(MESSAGE_RECALL).processInstanceBusinessKey(requestNumber)
                 .setVariables(variables).correlateWithResult();
         return request;
-    }
-
-    private static String string(Object value) {
-        return value == null ? null : value.toString();
     }
 }

@@ -18,8 +18,10 @@ public enum LoanStatus {
     /** Sent back to the lender. */
     COMPLETED,
     UNFILLED,
-    /** Cancelled by the patron or staff, refused (account not active), or not collected in time. */
-    CANCELLED;
+    /** Cancelled by the patron or staff, or not collected in time. */
+    CANCELLED,
+    /** Not accepted: the patron's account is not active (the same end as a document delivery request). */
+    REJECTED;
 
     /** The patron may still cancel: the book has not been checked out and the request is open. */
     public boolean cancellable() {

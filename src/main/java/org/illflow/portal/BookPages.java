@@ -10,7 +10,6 @@ import org.illflow.citation.Citation;
 import org.illflow.loan.BookRequestForm;
 import org.illflow.loan.LoanRequest;
 import org.illflow.loan.LoanRequests;
-import org.illflow.loan.LoanStatus;
 import org.illflow.patron.Patron;
 import org.illflow.patron.PatronDirectory;
 import org.illflow.security.SignedIn;
@@ -117,8 +116,7 @@ class BookPages {
         var timeline = loans.timelineOf(request);
         model.addAttribute("request", request);
         model.addAttribute("timeline", timeline);
-        FirstChecks.describe(model, request.getStatus() == LoanStatus.SUBMITTED,
-                timeline.stream().map(e -> e.getEvent()).toList(), request.getSubmittedAt(), clock);
+        FirstChecks.describe(model, request, timeline, clock);
         model.addAttribute("renewable", loans.renewalRefusal(request).isEmpty());
         model.addAttribute("renewalsAllowed", loans.renewalsAllowed(request));
         return "portal/request-ill";

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import org.illflow.request.RequestRecord;
+import org.illflow.request.TimelineEntry;
 import org.springframework.ui.Model;
 
 /**
@@ -23,9 +25,9 @@ final class FirstChecks {
     }
 
     /** Adds {@code checking} (the first checks have not run yet) and {@code autoRefresh} (seconds, or none). */
-    static void describe(Model model, boolean submitted, List<String> timelineEvents, Instant submittedAt,
-            Clock clock) {
-        boolean checking = submitted && timelineEvents.stream().allMatch("SUBMITTED"::equals);
+    static void describe(Model model, RequestRecord request, List<? extends TimelineEntry> timeline, Clock clock) {
+        boolean checking = request.awaitsFirstChecks(timeline);
+        Instant submittedAt = request.getSubmittedAt();
         boolean recent = submittedAt != null && submittedAt.plus(RELOAD_FOR).isAfter(clock.instant());
         model.addAttribute("checking", checking);
         model.addAttribute("checkingLong", checking && !recent);

@@ -27,7 +27,13 @@ public class OneStopCheck {
         this.resources = resources;
     }
 
-    public record Result(boolean inArchive, Optional<Holding> holding, List<SelfServiceResource> suggestions) {
+    /** {@code catalogueUnavailable}: the live catalogue could not answer, the holding rests on imported data. */
+    public record Result(boolean inArchive, Optional<Holding> holding, List<SelfServiceResource> suggestions,
+            boolean catalogueUnavailable) {
+
+        public Result(boolean inArchive, Optional<Holding> holding, List<SelfServiceResource> suggestions) {
+            this(inArchive, holding, suggestions, false);
+        }
 
         public boolean anything() {
             return inArchive || holding.isPresent() || !suggestions.isEmpty();
@@ -42,6 +48,7 @@ public class OneStopCheck {
         }
         boolean inArchive = !citation.genre().returnable()
                 && archive.findDuplicate(citation).map(ArchivedDocument::id).isPresent();
-        return new Result(inArchive, holdings.find(citation), resources.likelyFor(citation));
+        HoldingsLookup.Answer held = holdings.answer(citation);
+        return new Result(inArchive, held.holding(), resources.likelyFor(citation), held.catalogueUnavailable());
     }
 }

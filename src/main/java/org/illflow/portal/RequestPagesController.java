@@ -7,7 +7,6 @@ import jakarta.validation.Valid;
 
 import org.illflow.delivery.ArticleRequestForm;
 import org.illflow.delivery.DeliveryRequests;
-import org.illflow.delivery.DeliveryStatus;
 import org.illflow.delivery.DocumentDeliveryRequest;
 import org.illflow.patron.Patron;
 import org.illflow.patron.PatronDirectory;
@@ -53,15 +52,38 @@ class RequestPagesController {
     record RequestRow(String requestNumber, String title, String status, java.time.Instant submittedAt) {
     }
 
+    /** Rows on one page of My requests. */
+    static final int PAGE_SIZE = 20;
+
+    /**
+     * My requests, newest first, a page at a time ({@code ?page=2}): each kind of request gives only its newest
+     * {@code page × 20} rows (by the patron index), the two are merged and the page is cut out, so a patron with
+     * hundreds of requests costs what a page shows. A page that is not a positive number is 400, one past the last
+     * page 404.
+     */
     @GetMapping("/requests")
-    String mine(Principal principal, Model model) {
+    String mine(Principal principal, @RequestParam(defaultValue = "1") int page, Model model) {
+        String patron = principal.getName();
+        long total = deliveries.countOf(patron) + loans.countOf(patron);
+        int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
+        if (page < 1) {
+            throw new ApiRefusal(400, "portal.page.invalid", "Pages are numbered from 1.");
+        }
+        if (page > pages) {
+            throw new ApiRefusal(404, "portal.page.invalid", "There is no page " + page + ".");
+        }
+        int newest = page * PAGE_SIZE;
         java.util.List<RequestRow> rows = new java.util.ArrayList<>();
-        deliveries.mine(principal.getName()).forEach(r -> rows.add(new RequestRow(r.getRequestNumber(), r.getTitle(),
+        deliveries.newestOf(patron, newest).forEach(r -> rows.add(new RequestRow(r.getRequestNumber(), r.getTitle(),
                 r.getStatus().name(), r.getSubmittedAt())));
-        loans.mine(principal.getName()).forEach(r -> rows.add(new RequestRow(r.getRequestNumber(), r.getTitle(),
+        loans.newestOf(patron, newest).forEach(r -> rows.add(new RequestRow(r.getRequestNumber(), r.getTitle(),
                 r.getStatus().name(), r.getSubmittedAt())));
-        rows.sort(java.util.Comparator.comparing(RequestRow::submittedAt).reversed());
-        model.addAttribute("rows", rows);
+        rows.sort(java.util.Comparator.comparing(RequestRow::submittedAt)
+                .thenComparing(RequestRow::requestNumber).reversed());
+        model.addAttribute("rows", rows.subList(Math.min(rows.size(), newest - PAGE_SIZE), Math.min(rows.size(), newest)));
+        model.addAttribute("page", page);
+        model.addAttribute("pages", pages);
+        model.addAttribute("total", total);
         return "portal/requests";
     }
 
@@ -147,8 +169,7 @@ class RequestPagesController {
         var timeline = deliveries.timelineOf(request);
         model.addAttribute("request", request);
         model.addAttribute("timeline", timeline);
-        FirstChecks.describe(model, request.getStatus() == DeliveryStatus.SUBMITTED,
-                timeline.stream().map(e -> e.getEvent()).toList(), request.getSubmittedAt(), clock);
+        FirstChecks.describe(model, request, timeline, clock);
         return "portal/request-dd";
     }
 
@@ -161,7 +182,10 @@ class RequestPagesController {
         try {
             deliveries.cancel(number, who.getName(), SignedIn.cancelsDeliveryForPatrons(who));
             redirect.addFlashAttribute("notice", messages.getMessage("portal.cancelled", null, locale));
-        } catch (org.illflow.delivery.RequestRefusedException e) {
+        } catch (ApiRefusal e) {
+            if (e.getStatus() == 404) {
+                throw e; // someone else's request: the ordinary not-found page, as for reading it
+            }
             redirect.addFlashAttribute("error", e.getMessageKey());
         }
         return "redirect:/requests/" + number;

@@ -15,14 +15,14 @@ import org.apache.poi.ss.util.WorkbookUtil;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /** Writes a report table as CSV (UTF-8 with a byte order mark, so Excel reads Chinese right) or XLSX. */
-final class ReportExports {
+public final class ReportExports {
 
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
     private ReportExports() {
     }
 
-    static byte[] csv(ReportTable table) {
+    public static byte[] csv(ReportTable table) {
         StringBuilder text = new StringBuilder();
         line(text, table.headers());
         table.rows().forEach(row -> line(text, row));

@@ -4,22 +4,17 @@ import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.AuthorizationService;
-import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -29,7 +24,7 @@ import org.springframework.stereotype.Component;
  * Makes sure, on every start and idempotently, that the groups exist with the engine authorizations that
  * give each role its webapps: staff get Tasklist, may start the processes they work on and see the tasks of
  * their own groups only (candidate-group authorizations the engine creates per task); admins get everything.
- * Patrons get no webapp at all. Tasklist filters are created so staff see their work on first login.
+ * Patrons get no webapp at all. Tasklist filters: desk.TaskFilters.
  */
 @Component
 @Order(0)
@@ -42,15 +37,10 @@ public class IdentitySetup implements ApplicationRunner {
 
     private final IdentityService identityService;
     private final AuthorizationService authorizationService;
-    private final FilterService filterService;
-    private final TaskService taskService;
 
-    IdentitySetup(IdentityService identityService, AuthorizationService authorizationService,
-            FilterService filterService, TaskService taskService) {
+    IdentitySetup(IdentityService identityService, AuthorizationService authorizationService) {
         this.identityService = identityService;
         this.authorizationService = authorizationService;
-        this.filterService = filterService;
-        this.taskService = taskService;
     }
 
     @Override
@@ -71,10 +61,6 @@ public class IdentitySetup implements ApplicationRunner {
                 grant(staff, Resources.PROCESS_DEFINITION, key, Permissions.READ, Permissions.CREATE_INSTANCE);
             }
         }
-        ensureFilter("我的任务 / My tasks", "Tasks assigned to me", -10,
-                taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
-        ensureFilter("我组的任务 / My group tasks", "Tasks offered to my groups, not yet claimed", 0,
-                taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}"));
     }
 
     private void ensureGroup(String id, String name, String type) {
@@ -101,21 +87,6 @@ public class IdentitySetup implements ApplicationRunner {
         if (missing || authorization.getId() == null) {
             Arrays.stream(permissions).forEach(authorization::addPermission);
             authorizationService.saveAuthorization(authorization);
-        }
-    }
-
-    private void ensureFilter(String name, String description, int priority, TaskQuery query) {
-        Filter filter = filterService.createFilterQuery().filterName(name).singleResult();
-        if (filter == null) {
-            Map<String, Object> properties = new HashMap<>();
-            properties.put("description", description);
-            properties.put("priority", priority);
-            properties.put("refresh", true);
-            filter = filterService.newTaskFilter(name).setOwner(null).setQuery(query).setProperties(properties);
-            filterService.saveFilter(filter);
-        }
-        for (String group : List.of(IllflowGroups.DD_STAFF, IllflowGroups.ILL_STAFF, IllflowGroups.ADMINS)) {
-            grant(group, Resources.FILTER, filter.getId(), Permissions.READ);
         }
     }
 }

@@ -39,12 +39,12 @@ class StandardSuppliers implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         copy("CALIS", "中国高等教育文献保障系统", "China Academic Library & Information System", true, "2.00", "0.30", 3,
-                SubjectScope.ALL, "https://www.calis.edu.cn/", 30, "30.00", "15.00", 0);
+                "https://www.calis.edu.cn/", 30, "30.00", "15.00", 0);
         copy("CASHL", "中国高校人文社会科学文献中心", "China Academic Social Sciences and Humanities Library", true,
-                "2.00", "0.50", 3, SubjectScope.HSS, "https://www.cashl.edu.cn/", 30, "40.00", null, 0);
+                "2.00", "0.50", 3, "https://www.cashl.edu.cn/", 30, "40.00", null, 0);
         copy("NSTL", "国家科技图书文献中心", "National Science and Technology Library", false, "0.00", "0.30", 2,
-                SubjectScope.STM, "https://www.nstl.gov.cn/", null, null, null, 0);
-        copy("REPRINTS", "商业文献供应商", "Commercial document supplier", false, "35.00", null, 1, SubjectScope.ALL,
+                "https://www.nstl.gov.cn/", null, null, null, 0);
+        copy("REPRINTS", "商业文献供应商", "Commercial document supplier", false, "35.00", null, 1,
                 "https://www.example.com/document-supplier", null, null, null, 0);
         lender("NLC", "中国国家图书馆", "National Library of China", 7, "https://www.nlc.cn/", 14, "30.00", null, 1);
         lender("SHL", "上海图书馆", "Shanghai Library", 3, "https://www.library.sh.cn/", 30, "20.00", "12.00", 0);
@@ -59,16 +59,16 @@ class StandardSuppliers implements ApplicationRunner {
 
     /** A document supplier, optionally also lending. */
     private void copy(String code, String nameZh, String nameEn, boolean lends, String perItem, String perPage,
-            int turnaround, SubjectScope scope, String link, Integer loanDays, String fee, String shipping,
+            int turnaround, String link, Integer loanDays, String fee, String shipping,
             int renewals) {
         create(code, new SupplierTerms(nameZh, nameEn, true, lends, amount(perItem), amount(perPage), turnaround,
-                scope, "ALL", link, demo ? ACCOUNT : null, demo, loanDays, amount(fee), amount(shipping), renewals));
+                link, demo ? ACCOUNT : null, demo, loanDays, amount(fee), amount(shipping), renewals));
     }
 
     private void lender(String code, String nameZh, String nameEn, int turnaround, String link, int loanDays,
             String fee, String shipping, int renewals) {
         create(code, new SupplierTerms(nameZh, nameEn, false, true, BigDecimal.ZERO.setScale(2), null, turnaround,
-                SubjectScope.ALL, "ALL", link, demo ? ACCOUNT : null, demo, loanDays, amount(fee), amount(shipping),
+                link, demo ? ACCOUNT : null, demo, loanDays, amount(fee), amount(shipping),
                 renewals));
     }
 

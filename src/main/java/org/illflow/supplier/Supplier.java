@@ -7,8 +7,6 @@ import java.util.Locale;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -53,12 +51,6 @@ public class Supplier {
     @Column(name = "turnaround_days", nullable = false)
     private int turnaroundDays;
 
-    @Enumerated(EnumType.STRING)
-    @Column(name = "subject_scope", nullable = false, length = 3)
-    private SubjectScope subjectScope;
-
-    @Column(nullable = false, length = 50)
-    private String languages;
 
     @Column(name = "work_link", length = 500)
     private String workLink;
@@ -113,8 +105,6 @@ public class Supplier {
         this.pricePerItem = terms.pricePerItem() == null ? BigDecimal.ZERO : terms.pricePerItem();
         this.pricePerPage = terms.pricePerPage();
         this.turnaroundDays = terms.turnaroundDays();
-        this.subjectScope = terms.subjectScope() == null ? SubjectScope.ALL : terms.subjectScope();
-        this.languages = terms.languages() == null || terms.languages().isBlank() ? "ALL" : terms.languages();
         this.workLink = blankToNull(terms.workLink());
         this.accountName = blankToNull(terms.accountName());
         this.active = terms.active();
@@ -138,7 +128,7 @@ public class Supplier {
 
     SupplierTerms terms() {
         return new SupplierTerms(nameZh, nameEn, offersCopy, offersLoan, pricePerItem, pricePerPage,
-                turnaroundDays, subjectScope, languages, workLink, accountName, active, loanPeriodDays,
+                turnaroundDays, workLink, accountName, active, loanPeriodDays,
                 borrowingFee, shippingCost, renewalsAllowed);
     }
 
@@ -215,14 +205,6 @@ public class Supplier {
 
     public int getTurnaroundDays() {
         return turnaroundDays;
-    }
-
-    public SubjectScope getSubjectScope() {
-        return subjectScope;
-    }
-
-    public String getLanguages() {
-        return languages;
     }
 
     public String getWorkLink() {

@@ -26,14 +26,17 @@ class SupplierAdminController {
     static final String FORM = "supplierForm";
 
     private final SupplierCatalog catalog;
+    private final SupplierEligibility eligibility;
 
-    SupplierAdminController(SupplierCatalog catalog) {
+    SupplierAdminController(SupplierCatalog catalog, SupplierEligibility eligibility) {
         this.catalog = catalog;
+        this.eligibility = eligibility;
     }
 
+    /** Who may serve what: shown read-only from the eligibility table, the one place that decides it. */
     @ModelAttribute
-    void choices(Model model) {
-        model.addAttribute("scopes", SubjectScope.values());
+    void eligibility(Model model) {
+        model.addAttribute("eligibility", eligibility.rulesBySupplier());
     }
 
     @GetMapping

@@ -1,6 +1,8 @@
 package org.illflow.supplier;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -8,6 +10,11 @@ import java.util.Map;
 
 import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
 import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.camunda.bpm.model.dmn.DmnModelInstance;
+import org.camunda.bpm.model.dmn.instance.OutputEntry;
+import org.camunda.bpm.model.dmn.instance.Rule;
 import org.springframework.stereotype.Service;
 
 /**
@@ -25,9 +32,33 @@ public class SupplierEligibility {
     public static final String OUT_SUPPLIER_CODE = "supplierCode";
 
     private final DecisionService decisions;
+    private final RepositoryService repository;
 
-    SupplierEligibility(DecisionService decisions) {
+    SupplierEligibility(DecisionService decisions, RepositoryService repository) {
         this.decisions = decisions;
+        this.repository = repository;
+    }
+
+    /**
+     * What the deployed table says about each supplier: the descriptions of the rules that name it, by supplier
+     * code. The supplier pages show these; subjects and languages are never edited anywhere else.
+     */
+    public Map<String, List<String>> rulesBySupplier() {
+        DecisionDefinition definition = repository.createDecisionDefinitionQuery().decisionDefinitionKey(DECISION_KEY)
+                .latestVersion().singleResult();
+        Map<String, List<String>> rules = new LinkedHashMap<>();
+        if (definition == null) {
+            return rules;
+        }
+        DmnModelInstance table = repository.getDmnModelInstance(definition.getId());
+        for (Rule rule : table.getModelElementsByType(Rule.class)) {
+            String description = rule.getDescription() == null ? rule.getId() : rule.getDescription().getTextContent();
+            for (OutputEntry output : rule.getOutputEntries()) {
+                String code = output.getTextContent().strip().replace("\"", "");
+                rules.computeIfAbsent(code, c -> new ArrayList<>()).add(description.strip());
+            }
+        }
+        return rules;
     }
 
     /**

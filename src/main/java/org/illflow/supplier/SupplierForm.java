@@ -1,7 +1,6 @@
 package org.illflow.supplier;
 
 import java.math.BigDecimal;
-import java.util.Locale;
 
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -9,7 +8,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.validation.Errors;
@@ -49,13 +47,6 @@ public class SupplierForm {
     @Max(value = 60, message = "{supplier.turnaroundDays.range}")
     private Integer turnaroundDays;
 
-    @NotNull(message = "{supplier.subjectScope.required}")
-    private SubjectScope subjectScope;
-
-    @NotBlank(message = "{supplier.languages.pattern}")
-    @Pattern(regexp = "ALL|[a-z]{2,3}(,[a-z]{2,3})*", message = "{supplier.languages.pattern}")
-    @Size(max = 50, message = "{supplier.languages.pattern}")
-    private String languages = "ALL";
 
     @NotBlank(message = "{supplier.workLink.required}")
     @WebLink
@@ -99,8 +90,6 @@ public class SupplierForm {
         form.pricePerItem = terms.pricePerItem();
         form.pricePerPage = terms.pricePerPage();
         form.turnaroundDays = terms.turnaroundDays();
-        form.subjectScope = terms.subjectScope();
-        form.languages = terms.languages();
         form.workLink = terms.workLink();
         form.accountName = terms.accountName();
         form.active = terms.active();
@@ -124,7 +113,7 @@ public class SupplierForm {
     /** Only after validation passed. */
     SupplierTerms toTerms() {
         return new SupplierTerms(nameZh, nameEn, offersCopy, offersLoan, pricePerItem, pricePerPage, turnaroundDays,
-                subjectScope, languages, workLink, accountName, active, loanPeriodDays, borrowingFee, shippingCost,
+                workLink, accountName, active, loanPeriodDays, borrowingFee, shippingCost,
                 renewalsAllowed);
     }
 
@@ -190,25 +179,6 @@ public class SupplierForm {
 
     public void setTurnaroundDays(Integer turnaroundDays) {
         this.turnaroundDays = turnaroundDays;
-    }
-
-    public SubjectScope getSubjectScope() {
-        return subjectScope;
-    }
-
-    public void setSubjectScope(SubjectScope subjectScope) {
-        this.subjectScope = subjectScope;
-    }
-
-    public String getLanguages() {
-        return languages;
-    }
-
-    /** "all" becomes ALL; codes are lower case, spaces dropped ("zh, EN" becomes "zh,en"). */
-    public void setLanguages(String languages) {
-        String value = languages == null ? null : languages.replaceAll("\\s+", "");
-        this.languages = value == null ? null
-                : value.equalsIgnoreCase("ALL") ? "ALL" : value.toLowerCase(Locale.ROOT);
     }
 
     public String getWorkLink() {

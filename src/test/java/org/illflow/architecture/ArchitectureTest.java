@@ -22,10 +22,14 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
 @AnalyzeClasses(packages = "org.illflow", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
-    /** A feature's repositories are its own: other features go through its services. */
+    /**
+     * A feature's repositories are its own: other features go through its services. The request kernel's generic
+     * bases ({@code @NoRepositoryBean}: the queries every request table answers) are there to be extended.
+     */
     @ArchTest
     static final ArchRule repositoriesStayInTheirFeature = classes()
             .that().areAssignableTo(Repository.class)
+            .and().areNotAnnotatedWith(org.springframework.data.repository.NoRepositoryBean.class)
             .should(new ArchCondition<>("be used only inside their own package") {
                 @Override
                 public void check(JavaClass repository, ConditionEvents events) {
@@ -53,6 +57,24 @@ class ArchitectureTest {
             .that().implement(TaskListener.class)
             .should().haveSimpleNameEndingWith("Listener")
             .andShould().beAnnotatedWith(Component.class);
+
+    /** One request kernel under both lifecycles: it knows neither of them, nor the pages. */
+    @ArchTest
+    static final ArchRule theRequestKernelKnowsNoLifecycle = noClasses()
+            .that().resideInAPackage("org.illflow.request..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.illflow.delivery..", "org.illflow.loan..",
+                    "org.illflow.portal..");
+
+    /** What document delivery and loans share lives in the kernel, so neither reaches into the other. */
+    @ArchTest
+    static final ArchRule documentDeliveryDoesNotReachIntoLoans = noClasses()
+            .that().resideInAPackage("org.illflow.delivery..")
+            .should().dependOnClassesThat().resideInAPackage("org.illflow.loan..");
+
+    @ArchTest
+    static final ArchRule loansDoNotReachIntoDocumentDelivery = noClasses()
+            .that().resideInAPackage("org.illflow.loan..")
+            .should().dependOnClassesThat().resideInAPackage("org.illflow.delivery..");
 
     /** Our code reads requests from our tables, never the engine's internal persistence. */
     @ArchTest

@@ -3,7 +3,7 @@ package org.illflow.delivery;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Articles nobody asked for before. */
-final class DeliveryTestData {
+public final class DeliveryTestData {
 
     private static final AtomicInteger SEQ = new AtomicInteger();
 
@@ -11,7 +11,7 @@ final class DeliveryTestData {
     }
 
     /** A science article (NSTL, CALIS, REPRINTS eligible) of 12 pages, unique to this call. */
-    static ArticleRequestForm stmArticle() {
+    public static ArticleRequestForm stmArticle() {
         int n = SEQ.incrementAndGet();
         ArticleRequestForm form = new ArticleRequestForm();
         form.setTitle("Catalytic conversion of biomass, study " + n + "-" + System.nanoTime());

@@ -24,9 +24,11 @@ import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.illflow.archive.ArchivedDocument;
 import org.illflow.patron.PatronRegistration;
 import org.illflow.patron.PatronType;
+import org.illflow.request.RequestNotFoundException;
 import org.illflow.patron.RegistrationForm;
 import org.illflow.security.IllflowGroups;
 import org.illflow.support.IllflowTest;
+import org.illflow.system.ApiRefusal;
 import org.illflow.support.MailText;
 import org.illflow.support.TestSupport;
 import org.junit.jupiter.api.AfterEach;
@@ -113,7 +115,7 @@ class DocumentDeliveryProcessTest {
         // a 12-page science article: NSTL 3.60, CALIS 5.60, REPRINTS 35.00
         assertThat(instance).isWaitingAt(TASK_ORDER);
         assertThat(supplierOf(request)).isEqualTo("NSTL");
-        assertThat(task(request, TASK_ORDER).getName()).isEqualTo("Order from 国家科技图书文献中心");
+        assertThat(task(request, TASK_ORDER).getName()).isEqualTo("订购 Order from supplier · 国家科技图书文献中心");
         completeAsStaff(task(request, TASK_ORDER), Map.of(VAR_ORDER_OUTCOME, ORDERED));
         assertThat(reload(request).getStatus()).isEqualTo(DeliveryStatus.ORDERED);
         assertThat(reload(request).getSupplierCode()).isEqualTo("NSTL");
@@ -144,6 +146,9 @@ class DocumentDeliveryProcessTest {
         });
         assertThat(timelineEvents(request)).containsSubsequence("SUBMITTED", "SUPPLIERS_RANKED", "SUPPLIER_TRY",
                 "ORDERED", "SUPPLIER_UNFILLED", "SUPPLIER_TRY", "ORDERED", "COPY_UPLOADED", "DELIVERED", "NOTIFIED");
+        // the same event means the same in both services: the staff member who recorded it, not the platform
+        assertThat(requests.timelineOf(request)).filteredOn(e -> List.of("SUPPLIER_UNFILLED", "DELIVERED")
+                .contains(e.getEvent())).hasSize(2).allSatisfy(e -> assertThat(e.getActor()).isEqualTo("ddstaff"));
     }
 
     @Test
@@ -272,6 +277,23 @@ class DocumentDeliveryProcessTest {
     }
 
     @Test
+    void theSuppliersTurnaroundStartsWhenItIsAskedNotWhenTheOrderTaskIsOffered() {
+        DocumentDeliveryRequest request = submitted(requests.submit(DeliveryTestData.stmArticle(), PATRON));
+        // the Order task waits in Tasklist for two weeks; NSTL's working days count from the order
+        support.moveClock(Duration.ofDays(14));
+        java.time.Instant ordered = org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant();
+        completeAsStaff(task(request, TASK_ORDER), Map.of(VAR_ORDER_OUTCOME, ORDERED));
+        support.executeDueJobs();
+        assertThat(instanceOf(request)).as("the timer is not already due").isWaitingAt(TASK_RECEIVE);
+        java.util.Date due = (java.util.Date) runtimeService.getVariable(request.getProcessInstanceId(),
+                VAR_SUPPLIER_DUE_AT);
+        assertThat(due.toInstant()).isAfter(ordered.plus(Duration.ofDays(1)));
+        support.moveClock(Duration.ofDays(8));
+        support.executeDueJobs();
+        assertThat(instanceOf(request)).hasPassed(EVENT_SUPPLIER_TIMEOUT).isWaitingAt(TASK_ORDER);
+    }
+
+    @Test
     void anArticleTheLibrarySubscribesToIsHeldLocallyAndStaffCanOrderItAnyway() {
         ArticleRequestForm inNature = DeliveryTestData.stmArticle();
         inNature.setJournal("Nature");
@@ -337,7 +359,7 @@ class DocumentDeliveryProcessTest {
                 "ddstaff");
         completeAsStaff(task(delivered, TASK_RECEIVE), Map.of(VAR_RECEIVE_OUTCOME, DELIVERED, VAR_DOCUMENT_ID, copy.id()));
         assertThatThrownBy(() -> requests.cancel(delivered.getRequestNumber(), PATRON, false))
-                .isInstanceOf(RequestRefusedException.class).hasMessageContaining("can no longer be cancelled");
+                .isInstanceOf(ApiRefusal.class).hasMessageContaining("can no longer be cancelled");
         // someone else's request cannot even be found
         assertThatThrownBy(() -> requests.cancel(delivered.getRequestNumber(), "2025120002", false))
                 .isInstanceOf(RequestNotFoundException.class);
@@ -378,7 +400,7 @@ class DocumentDeliveryProcessTest {
         try {
             requests.cancel(request.getRequestNumber(), request.getPatronCardNumber(), false);
             return reload(request).getStatus().name();
-        } catch (RequestRefusedException refused) {
+        } catch (ApiRefusal refused) {
             return refused.getStatus() + " " + refused.getMessageKey();
         }
     }

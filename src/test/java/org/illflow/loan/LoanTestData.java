@@ -3,7 +3,7 @@ package org.illflow.loan;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Books nobody asked for before, with valid ISBNs the library does not hold. */
-final class LoanTestData {
+public final class LoanTestData {
 
     private static final AtomicLong SEQ = new AtomicLong(System.nanoTime() % 100_000_000L);
 
@@ -13,7 +13,7 @@ final class LoanTestData {
     private LoanTestData() {
     }
 
-    static BookRequestForm book() {
+    public static BookRequestForm book() {
         long n = SEQ.incrementAndGet();
         BookRequestForm form = new BookRequestForm();
         form.setTitle("明清江南市镇经济研究 第" + n + "卷");

@@ -46,13 +46,26 @@ class ModelRulesTest {
                 .map(edge -> edge.getBpmnElement().getId()).collect(Collectors.toSet());
         for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
             assertThat(node.getName()).as("%s: label of %s", file, node.getId()).isNotBlank();
+            assertChineseThenEnglish(file, node.getId(), node.getName());
             assertThat(shapes).as("%s: diagram shape of %s", file, node.getId()).contains(node.getId());
             assertMeaningfulId(file, node);
         }
         for (SequenceFlow flow : model.getModelElementsByType(SequenceFlow.class)) {
             assertThat(edges).as("%s: diagram edge of %s", file, flow.getId()).contains(flow.getId());
             assertMeaningfulId(file, flow);
+            if (flow.getName() != null) {
+                assertChineseThenEnglish(file, flow.getId(), flow.getName());
+            }
         }
+    }
+
+    /**
+     * Staff read Chinese first, the English after it ("订购 Order from supplier"); a name is plain text, never an
+     * expression, which Modeler and Cockpit would show raw (Tasklist adds the supplier at runtime).
+     */
+    private static void assertChineseThenEnglish(Path file, String id, String name) {
+        assertThat(name).as("%s: name of %s", file, id).matches("^[\\p{IsHan}（].*").doesNotContain("${")
+                .doesNotContain("#{");
     }
 
     /** Not a Modeler default like Activity_0x1y2z3 or Task_1. */

@@ -7,14 +7,14 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /** The BPMN models in the repository's processes/ folder: the source of truth the tests hold to. */
-final class ProcessModels {
+public final class ProcessModels {
 
     static final Path FOLDER = Path.of("processes");
 
     private ProcessModels() {
     }
 
-    static List<Path> bpmnFiles() {
+    public static List<Path> bpmnFiles() {
         try (Stream<Path> files = Files.list(FOLDER)) {
             return files.filter(f -> f.toString().endsWith(".bpmn")).sorted().toList();
         } catch (IOException e) {

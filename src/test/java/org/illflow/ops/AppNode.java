@@ -37,6 +37,8 @@ public final class AppNode implements AutoCloseable {
     private final List<String> jvmOptions;
     private Process process;
     private int starts;
+    private Duration startup;
+    private Path jar;
 
     /**
      * @param properties Spring properties for this node, e.g. {@code illflow.data-dir} (passed as
@@ -90,6 +92,12 @@ public final class AppNode implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
+    /** Runs this jar instead of the one {@link #packagedJar()} finds (an earlier build, to compare). */
+    public AppNode jar(Path jar) {
+        this.jar = jar;
+        return this;
+    }
+
     /** Changes a property for the next start (e.g. back to the production value after a first install). */
     public void set(String key, String value) {
         properties.put(key, value);
@@ -109,9 +117,10 @@ public final class AppNode implements AutoCloseable {
         command.addAll(jvmOptions);
         command.add("-Dfile.encoding=UTF-8");
         command.add("-jar");
-        command.add(packagedJar().toAbsolutePath().toString());
+        command.add((jar != null ? jar : packagedJar()).toAbsolutePath().toString());
         command.add("--server.port=" + port);
         properties.forEach((key, value) -> command.add("--" + key + "=" + value));
+        long begin = System.nanoTime();
         try {
             Files.createDirectories(log.toAbsolutePath().getParent());
             Files.writeString(log, "\n===== start " + (++starts) + " of " + name + " =====\n", StandardCharsets.UTF_8,
@@ -124,6 +133,42 @@ public final class AppNode implements AutoCloseable {
             throw new UncheckedIOException("could not start " + name, e);
         }
         awaitHealthy(timeout);
+        startup = Duration.ofNanos(System.nanoTime() - begin);
+    }
+
+    /** From the last start of the JVM until its health answered UP. */
+    public Duration startup() {
+        return startup;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    /** Used heap in bytes after a full collection, read with the JDK's jcmd (GC.run, then GC.heap_info). */
+    public long heapUsedAfterFullGc() {
+        jcmd("GC.run");
+        java.util.regex.Matcher used = java.util.regex.Pattern.compile("used (\\d+)K").matcher(jcmd("GC.heap_info"));
+        if (!used.find()) {
+            throw new IllegalStateException("jcmd GC.heap_info gave no used heap");
+        }
+        return Long.parseLong(used.group(1)) * 1024;
+    }
+
+    private String jcmd(String command) {
+        Path jcmd = Paths.get(System.getProperty("java.home"), "bin", "jcmd");
+        try {
+            Process p = new ProcessBuilder(jcmd.toString(), Long.toString(pid()), command).redirectErrorStream(true)
+                    .start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            p.waitFor(60, TimeUnit.SECONDS);
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private void awaitHealthy(Duration timeout) {

@@ -105,15 +105,16 @@ class StaffTasklistBrowserTest {
         assertThat(delivered.getSupplierCode()).isEqualTo("NSTL");
     }
 
-    private static void claim(Browser browser, WebDriverWait wait) {
+    static void claim(Browser browser, WebDriverWait wait) {
         WebElement claim = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim")));
         claim.click();
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("button.claim")));
     }
 
-    private static void complete(Browser browser, WebDriverWait wait) {
+    static void complete(Browser browser, WebDriverWait wait) {
         WebElement complete = wait.until(ExpectedConditions.elementToBeClickable(
-                By.xpath("//button[@type='submit' and contains(normalize-space(.), 'Complete')]")));
+                By.xpath("//button[@type='submit' and (contains(normalize-space(.), 'Complete')"
+                        + " or contains(normalize-space(.), '完成'))]")));
         // Tasklist's footer may cover the button in a small window: click it as the page's own script would
         ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript("arguments[0].click();", complete);
     }

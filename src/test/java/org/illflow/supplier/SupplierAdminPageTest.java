@@ -61,8 +61,6 @@ class SupplierAdminPageTest {
         fields.add("pricePerItem", text(form.getPricePerItem()));
         fields.add("pricePerPage", text(form.getPricePerPage()));
         fields.add("turnaroundDays", String.valueOf(form.getTurnaroundDays()));
-        fields.add("subjectScope", form.getSubjectScope().name());
-        fields.add("languages", form.getLanguages());
         fields.add("workLink", form.getWorkLink());
         fields.add("accountName", form.getAccountName());
         fields.add("password", "");
@@ -115,7 +113,7 @@ class SupplierAdminPageTest {
 
         String en = page(get("/admin/suppliers").with(ADMIN).cookie(new Cookie("illflow-lang", "en")));
         assertThat(en).contains("Suppliers and lenders", "National Library of China", "2.00 per item + 0.30 per page",
-                "Humanities and social sciences");
+                "CASHL: humanities and social sciences only");
         assertNoPasswordIn(en);
     }
 
@@ -140,8 +138,6 @@ class SupplierAdminPageTest {
         form.set("pricePerItem", "3.50");
         form.set("pricePerPage", "");
         form.set("turnaroundDays", "60");
-        form.set("subjectScope", "HSS");
-        form.set("languages", "zh, EN");
         form.add("offersLoan", "true");
         form.set("loanPeriodDays", "21");
         form.set("borrowingFee", "10");
@@ -154,8 +150,6 @@ class SupplierAdminPageTest {
         assertThat(saved.getPricePerItem()).isEqualByComparingTo("3.50");
         assertThat(saved.getPricePerPage()).isNull();
         assertThat(saved.getTurnaroundDays()).isEqualTo(60);
-        assertThat(saved.getSubjectScope()).isEqualTo(SubjectScope.HSS);
-        assertThat(saved.getLanguages()).isEqualTo("zh,en");
         assertThat(saved.isOffersLoan()).isTrue();
         assertThat(saved.getLoanPeriodDays()).isEqualTo(21);
         assertThat(saved.getWorkLink()).isEqualTo("http://ill.example.org/new?lang=zh");
@@ -194,8 +188,6 @@ class SupplierAdminPageTest {
                 "without an account or password in it");
         assertFieldError(code, with(formOf(code), "workLink", ""), "zh", "请填写工作链接");
         assertFieldError(code, with(formOf(code), "nameZh", " "), "zh", "请填写中文名称");
-        assertFieldError(code, with(formOf(code), "languages", "Chinese!"), "en", "Languages are ALL or language codes");
-        assertFieldError(code, with(formOf(code), "subjectScope", "ASTROLOGY"), "zh", "请选择学科范围");
         assertFieldError(code, without(formOf(code), "offersCopy"), "zh", "请至少选择一项服务");
         assertFieldError(code, with(formOf(code), "offersLoan", "true"), "en", "A supplier that lends books needs a loan period");
         assertFieldError(code, with(formOf(code), "password", "p".repeat(101)), "zh", "密码不能超过 100 个字符");
@@ -267,5 +259,17 @@ class SupplierAdminPageTest {
             }
         }
         assertThat(page).doesNotContain("page-Secret");
+    }
+
+    /** Subjects and languages are the eligibility table's alone: the pages show its rules and edit nothing of it. */
+    @Test
+    void thePagesShowTheEligibilityTableAndOfferNoSubjectOrLanguageToEdit() throws Exception {
+        String list = mvc.perform(get("/admin/suppliers").with(ADMIN).param("lang", "en")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(list).contains("Eligibility (decision table)").contains("CASHL: humanities and social sciences only");
+        String edit = mvc.perform(get("/admin/suppliers/NSTL").with(ADMIN).param("lang", "en"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(edit).contains("id=\"eligibility\"").contains("NSTL: copies in science")
+                .doesNotContain("name=\"subjectScope\"").doesNotContain("name=\"languages\"");
     }
 }

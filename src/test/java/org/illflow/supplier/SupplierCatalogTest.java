@@ -22,7 +22,7 @@ class SupplierCatalogTest {
 
     static SupplierTerms terms(String name, String perItem, int turnaround) {
         return new SupplierTerms(name + "（测试）", name + " (test)", true, false, new BigDecimal(perItem),
-                new BigDecimal("0.40"), turnaround, SubjectScope.ALL, "ALL", "https://test.example.org/request", "tester",
+                new BigDecimal("0.40"), turnaround, "https://test.example.org/request", "tester",
                 true, null, null, null, 0);
     }
 

@@ -16,13 +16,13 @@ class SupplierRankingOrderTest {
 
     private static Supplier copy(String code, String perItem, String perPage, int turnaround, boolean active) {
         return new Supplier(code, new SupplierTerms(code, code, true, false, new BigDecimal(perItem),
-                perPage == null ? null : new BigDecimal(perPage), turnaround, SubjectScope.ALL, "ALL",
+                perPage == null ? null : new BigDecimal(perPage), turnaround,
                 "https://" + code.toLowerCase() + ".example.org/", null, active, null, null, null, 0), NOW);
     }
 
     private static Supplier lender(String code, String fee, String shipping, int turnaround) {
         return new Supplier(code, new SupplierTerms(code, code, false, true, BigDecimal.ZERO, null, turnaround,
-                SubjectScope.ALL, "ALL", "https://" + code.toLowerCase() + ".example.org/", null, true, 30,
+                "https://" + code.toLowerCase() + ".example.org/", null, true, 30,
                 fee == null ? null : new BigDecimal(fee), shipping == null ? null : new BigDecimal(shipping), 0), NOW);
     }
 

@@ -80,7 +80,7 @@ class SupplierRankingTest {
         Supplier calis = catalog.byCode("CALIS").orElseThrow();
         SupplierTerms t = calis.terms();
         catalog.save("CALIS", new SupplierTerms(t.nameZh(), t.nameEn(), true, false, t.pricePerItem(), t.pricePerPage(),
-                t.turnaroundDays(), t.subjectScope(), t.languages(), t.workLink(), t.accountName(), t.active(),
+                t.turnaroundDays(), t.workLink(), t.accountName(), t.active(),
                 t.loanPeriodDays(), t.borrowingFee(), t.shippingCost(), t.renewalsAllowed()), null, null);
         assertThat(ranking.rank(SupplierService.LOAN, "STM", "zh", null)).extracting(RankedSupplier::code)
                 .doesNotContain("CALIS").hasSize(4);
@@ -92,7 +92,7 @@ class SupplierRankingTest {
         Supplier sjtu = catalog.byCode("SJTU").orElseThrow();
         SupplierTerms t = sjtu.terms();
         catalog.save("SJTU", new SupplierTerms(t.nameZh(), t.nameEn(), t.offersCopy(), t.offersLoan(),
-                t.pricePerItem(), t.pricePerPage(), 2, t.subjectScope(), t.languages(), t.workLink(), t.accountName(),
+                t.pricePerItem(), t.pricePerPage(), 2, t.workLink(), t.accountName(),
                 t.active(), t.loanPeriodDays(), t.borrowingFee(), t.shippingCost(), t.renewalsAllowed()), null, null);
         assertThat(ranking.rank(SupplierService.LOAN, "STM", "zh", null))
                 .extracting(RankedSupplier::code, RankedSupplier::expectedCost, RankedSupplier::turnaroundDays)
@@ -102,7 +102,7 @@ class SupplierRankingTest {
     private void deactivate(String code) {
         SupplierTerms t = catalog.byCode(code).orElseThrow().terms();
         catalog.save(code, new SupplierTerms(t.nameZh(), t.nameEn(), t.offersCopy(), t.offersLoan(), t.pricePerItem(),
-                t.pricePerPage(), t.turnaroundDays(), t.subjectScope(), t.languages(), t.workLink(), t.accountName(),
+                t.pricePerPage(), t.turnaroundDays(), t.workLink(), t.accountName(),
                 false, t.loanPeriodDays(), t.borrowingFee(), t.shippingCost(), t.renewalsAllowed()), null, null);
     }
 }

@@ -1,0 +1,27 @@
+package org.illflow.desk;
+
+/** The process variables a Tasklist card shows; the lifecycles set most of them, the card listener the rest. */
+final class CardVariables {
+
+    static final String REQUEST_NUMBER = "requestNumber";
+    static final String REQUEST_TITLE = "requestTitle";
+    static final String PATRON_CARD_NUMBER = "patronCardNumber";
+    /** Set by {@link TaskCardListener} from the patron's record when a task is created. */
+    static final String PATRON_NAME = "patronName";
+    static final String SUPPLIER_NAME = "supplierName";
+    static final String LENDER_NAME = "lenderName";
+    static final String LOAN_DUE_DATE = "dueDate";
+    static final String APPLICANT_NAME = "applicantName";
+    static final String CARD_NUMBER = "cardNumber";
+    static final String COLLEGE = "college";
+    static final String PATRON_TYPE = "patronType";
+    /** Set by {@link TaskCardListener}: the patron type as staff read it. */
+    static final String PATRON_TYPE_LABEL = org.illflow.patron.PatronRegistrationProcess.VAR_PATRON_TYPE_LABEL;
+
+    /** Copied onto each task when it is created, where Tasklist's cards can read them. */
+    static final java.util.List<String> ON_CARDS = java.util.List.of(REQUEST_NUMBER, REQUEST_TITLE, PATRON_NAME,
+            SUPPLIER_NAME, LENDER_NAME, LOAN_DUE_DATE, APPLICANT_NAME, CARD_NUMBER, COLLEGE);
+
+    private CardVariables() {
+    }
+}

@@ -1,0 +1,27 @@
+package org.illflow.desk;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One request as the desk lists it, document delivery or inter-library loan alike, with the open staff tasks of
+ * its process (from the engine's task service).
+ */
+public record DeskRow(String service, long id, String requestNumber, String patronCardNumber, String patronName,
+        String college, String title, String identifier, String status, String partnerCode, Instant submittedAt,
+        Instant updatedAt, String processInstanceId, List<OpenTask> tasks) {
+
+    /** A staff task of the request's process: what it is, who holds it (null: nobody yet), when it is due. */
+    public record OpenTask(String id, String name, String assignee, Instant due) {
+    }
+
+    /** Whole days since the request was sent. */
+    public long ageDays(Instant now) {
+        return java.time.Duration.between(submittedAt, now).toDays();
+    }
+
+    DeskRow withTasks(List<OpenTask> open) {
+        return new DeskRow(service, id, requestNumber, patronCardNumber, patronName, college, title, identifier, status,
+                partnerCode, submittedAt, updatedAt, processInstanceId, List.copyOf(open));
+    }
+}
