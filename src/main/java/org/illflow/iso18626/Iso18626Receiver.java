@@ -150,6 +150,11 @@ public class Iso18626Receiver {
             });
             return new Answer(confirmation, true);
         } catch (EffectRefused refused) {
+            // a copy of this very message, accepted after the check above, explains a "request id in use"
+            Optional<String> twin = log.confirmationOfAccepted(key);
+            if (twin.isPresent()) {
+                return duplicate(envelope, header, peer, body, twin.get(), received);
+            }
             return refuse(refusal(envelope, echo, refused.type, refused.getMessage()), body, peer, received);
         } catch (DuplicateKeyException raced) {
             // the same message arrived twice at the same moment (or its lending number raced): the first one won

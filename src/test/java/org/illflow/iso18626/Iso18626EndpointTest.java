@@ -165,6 +165,40 @@ class Iso18626EndpointTest {
     }
 
     @Test
+    void theSameMessageArrivingEightTimesAtOnceHasItsEffectOnceAndEveryCopyGetsTheSameConfirmation() throws Exception {
+        String requestId = nextRequestId();
+        byte[] message = xml(loanRequest(requestId, FUDAN_AUTH));
+        int copies = 8;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(copies);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<HttpResponse<String>>> answers = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < copies; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return post(message);
+                }));
+            }
+            start.countDown();
+            List<String> bodies = new java.util.ArrayList<>();
+            for (var answer : answers) {
+                HttpResponse<String> response = answer.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+                bodies.add(response.body());
+            }
+            assertThat(bodies).as("every copy gets the first confirmation").containsOnly(bodies.get(0));
+            assertThat(confirmation(answers.get(0).get()).ok()).isTrue();
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(jdbc.queryForObject("select count(*) from iso18626_transaction where role = 'LENDING' "
+                + "and requesting_agency_request_id = ?", Long.class, requestId)).isEqualTo(1);
+        assertThat(jdbc.queryForList("select outcome from iso18626_message where requesting_agency_request_id = ?",
+                String.class, requestId)).hasSize(copies).containsOnlyOnce("ACCEPTED")
+                .filteredOn("DUPLICATE"::equals).hasSize(copies - 1);
+    }
+
+    @Test
     void anActionOnALendingRequestIsRecordedAndEchoedAndARetransmissionChangesNothing() throws Exception {
         String requestId = nextRequestId();
         assertThat(confirmation(post(xml(loanRequest(requestId, FUDAN_AUTH)))).ok()).isTrue();
