@@ -71,6 +71,10 @@ class Iso18626Controller {
         } catch (DataAccessException e) {
             LOG.error("ISO 18626 message could not be handled: the database is not available", e);
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "300").build();
+        } catch (RuntimeException e) {
+            // a message this code did not foresee: refused (and logged as such), never a 500 with a stack trace
+            LOG.error("ISO 18626 message could not be handled", e);
+            return answer(HttpStatus.OK, receiver.refuseUnread("the message could not be processed"));
         }
     }
 

@@ -85,7 +85,13 @@ public final class Iso18626Reader {
             throw refusal(problem.errorType(), problem.detail(), type, version, echo);
         }
         // valid: exactly one of the six messages is the root's only element
-        return new Envelope(version, map(body, type));
+        try {
+            return new Envelope(version, map(body, type));
+        } catch (NullPointerException | IllegalArgumentException empty) {
+            // the schema lets a required string be empty (an agency id, a request id); illflow cannot use that
+            throw refusal(ErrorType.UnrecognisedDataValue, "a required value is empty: "
+                    + Iso18626Schemas.shorten(empty.getMessage()), type, version, echo);
+        }
     }
 
     private static Document parse(byte[] xml) throws Iso18626Refusal {

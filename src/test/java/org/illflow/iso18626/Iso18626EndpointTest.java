@@ -288,6 +288,8 @@ class Iso18626EndpointTest {
                         ErrorType.UnrecognisedDataValue, MessageType.supplyingAgencyMessageConfirmation),
                 new Case("unknown agency", utf8(request.replace("CN-FDU-TEST", "CN-NOBODY")), "application/xml", 200,
                         ErrorType.UnrecognisedDataValue, MessageType.requestConfirmation),
+                new Case("empty agency id", utf8(request.replace(">CN-FDU-TEST<", "><")), "application/xml", 200,
+                        ErrorType.UnrecognisedDataValue, MessageType.requestConfirmation),
                 new Case("wrong security code", xml(loanRequest(nextRequestId(), new Authentication("fudan-ill", "guess"))),
                         "application/xml", 200, ErrorType.UnrecognisedDataValue, MessageType.requestConfirmation),
                 new Case("wrong account id", xml(loanRequest(nextRequestId(), new Authentication("other", "fudan-s3cret"))),
