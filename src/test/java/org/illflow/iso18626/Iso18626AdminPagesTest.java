@@ -73,8 +73,10 @@ class Iso18626AdminPagesTest {
         assertThat(mvc.perform(get("/admin/iso18626/peers").with(ADMIN)).andExpect(status().isOk()).andReturn()
                 .getResponse().getContentAsString()).contains(code, "南京大学图书馆");
 
-        // an edit with an empty security code keeps the stored one
-        MultiValueMap<String, String> edit = form(code, "CN-" + code);
+        assertThat(page).as("the code is not editable").containsPattern("<input[^>]*type=\"hidden\"[^>]*name=\"code\"")
+                .doesNotContainPattern("<input[^>]*type=\"text\"[^>]*name=\"code\"");
+        // an edit with an empty security code keeps the stored one; the code comes from the path, never the form
+        MultiValueMap<String, String> edit = form("OTHER" + code, "CN-" + code);
         edit.set("name", "南京大学图书馆（仙林）");
         edit.set("securityCode", "");
         edit.add("version", String.valueOf(peer.getVersion()));
@@ -82,6 +84,7 @@ class Iso18626AdminPagesTest {
                 .andExpect(status().is3xxRedirection());
         Iso18626Peer changed = peers.byCode(code).orElseThrow();
         assertThat(changed.getName()).isEqualTo("南京大学图书馆（仙林）");
+        assertThat(peers.byCode("OTHER" + code)).isEmpty();
         assertThat(peers.securityCode(changed)).isEqualTo("nju-very-s3cret");
     }
 
