@@ -14,6 +14,7 @@ import org.illflow.report.ReportTable;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -128,8 +130,7 @@ class CopyrightController {
             return LocalDate.now(clock).getYear();
         }
         if (year < 1990 || year > 2200) {
-            throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.BAD_REQUEST,
-                    "The year is between 1990 and 2200.");
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "The year is between 1990 and 2200.");
         }
         return year;
     }
