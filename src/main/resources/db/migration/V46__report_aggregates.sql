@@ -243,3 +243,5 @@ create table report_journal (
     ts45 double precision not null
 );
 create index ix_report_journal_month on report_journal (month_key);
+-- the top journals' measures: first ranked by requests, then read for those few journals only
+create index ix_report_journal_key on report_journal (journal_key, month_key);

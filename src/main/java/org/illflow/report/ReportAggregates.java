@@ -247,7 +247,16 @@ public class ReportAggregates {
         }
         boolean journal = !CELL.containsAll(dimensions);
         List<Object> parameters = new ArrayList<>();
-        String source = source(journal, from, to, parameters);
+        String filter = "";
+        List<String> known = List.of();
+        if (journals != null) {
+            // pushed into each part of the source, so the table part is an index range on the journal
+            known = journals.stream().filter(j -> j != null).toList();
+            filter = " and (journal_key in (" + (known.isEmpty() ? "null" : String.join(", ",
+                    Collections.nCopies(known.size(), "?"))) + ")" + (known.size() < journals.size()
+                            ? " or journal_key is null" : "") + ")";
+        }
+        String source = source(journal, from, to, filter, known, parameters);
         StringBuilder keys = new StringBuilder();
         StringBuilder grouped = new StringBuilder();
         StringBuilder labels = new StringBuilder();
@@ -257,20 +266,12 @@ public class ReportAggregates {
             labels.append(dimensions.get(i) == Dimension.JOURNAL ? "max(journal_label)" : "cast(null as varchar(1))")
                     .append(" as l").append(i).append(", ");
         }
-        String where = "";
-        if (journals != null) {
-            List<String> known = journals.stream().filter(j -> j != null).toList();
-            where = " where (journal_key in (" + (known.isEmpty() ? "null" : String.join(", ",
-                    Collections.nCopies(known.size(), "?"))) + ")" + (known.size() < journals.size()
-                            ? " or journal_key is null" : "") + ")";
-            parameters.addAll(known);
-        }
         StringBuilder sums = new StringBuilder();
         for (String column : requestsOnly ? new String[] {"requests"} : measureColumns().split(", ")) {
             sums.append(sums.isEmpty() ? "" : ", ").append("sum(").append(column).append(") as ").append(column);
         }
         String sql = "select " + (grouped.isEmpty() ? "" : grouped + ", ") + labels + sums + " from (select " + keys
-                + "c.* from (" + source + ") c" + where + ") g" + (grouped.isEmpty() ? "" : " group by " + grouped);
+                + "c.* from (" + source + ") c) g" + (grouped.isEmpty() ? "" : " group by " + grouped);
         return Optional.of(jdbc.query(sql, (rs, n) -> requestsOnly ? counted(rs, dimensions) : group(rs, dimensions),
                 parameters.toArray()));
     }
@@ -279,7 +280,8 @@ public class ReportAggregates {
      * Whole clean months from the table, the rest of the range (its partial first and last month, dirty months)
      * as cells computed from the request tables on the fly.
      */
-    private String source(boolean journal, LocalDate from, LocalDate to, List<Object> parameters) {
+    private String source(boolean journal, LocalDate from, LocalDate to, String filter, List<String> filterValues,
+            List<Object> parameters) {
         String table = journal ? "report_journal" : "report_cell";
         String columns = "month_key, " + (journal ? JOURNAL_KEYS + ", journal_label" : CELL_KEYS) + ", "
                 + measureColumns();
@@ -303,16 +305,18 @@ public class ReportAggregates {
             }
             parts.add("select " + columns + " from " + table + " where month_key between ? and ?"
                     + (dirty.isEmpty() ? "" : " and month_key not in ("
-                            + String.join(", ", Collections.nCopies(dirty.size(), "?")) + ")"));
+                            + String.join(", ", Collections.nCopies(dirty.size(), "?")) + ")") + filter);
             parameters.add(monthKey(first));
             parameters.add(monthKey(last));
             parameters.addAll(dirty);
+            parameters.addAll(filterValues);
             if (to.isAfter(last.atEndOfMonth())) {
                 base.add(new OffsetDateTime[] {start(last.plusMonths(1)), dayAfter(to)});
             }
         }
         if (!base.isEmpty()) {
-            parts.add(cellSql(journal, base, parameters));
+            parts.add("select * from (" + cellSql(journal, base, parameters) + ") b where 1 = 1" + filter);
+            parameters.addAll(filterValues);
         }
         return String.join(" union all ", parts);
     }
