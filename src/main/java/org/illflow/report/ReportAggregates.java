@@ -256,7 +256,8 @@ public class ReportAggregates {
                     Collections.nCopies(known.size(), "?"))) + ")" + (known.size() < journals.size()
                             ? " or journal_key is null" : "") + ")";
         }
-        String source = source(journal, from, to, filter, known, parameters);
+        String measures = requestsOnly ? "requests" : measureColumns();
+        String source = source(journal, from, to, measures, filter, known, parameters);
         StringBuilder keys = new StringBuilder();
         StringBuilder grouped = new StringBuilder();
         StringBuilder labels = new StringBuilder();
@@ -267,7 +268,7 @@ public class ReportAggregates {
                     .append(" as l").append(i).append(", ");
         }
         StringBuilder sums = new StringBuilder();
-        for (String column : requestsOnly ? new String[] {"requests"} : measureColumns().split(", ")) {
+        for (String column : measures.split(", ")) {
             sums.append(sums.isEmpty() ? "" : ", ").append("sum(").append(column).append(") as ").append(column);
         }
         String sql = "select " + (grouped.isEmpty() ? "" : grouped + ", ") + labels + sums + " from (select " + keys
@@ -280,11 +281,11 @@ public class ReportAggregates {
      * Whole clean months from the table, the rest of the range (its partial first and last month, dirty months)
      * as cells computed from the request tables on the fly.
      */
-    private String source(boolean journal, LocalDate from, LocalDate to, String filter, List<String> filterValues,
-            List<Object> parameters) {
+    private String source(boolean journal, LocalDate from, LocalDate to, String measures, String filter,
+            List<String> filterValues, List<Object> parameters) {
         String table = journal ? "report_journal" : "report_cell";
-        String columns = "month_key, " + (journal ? JOURNAL_KEYS + ", journal_label" : CELL_KEYS) + ", "
-                + measureColumns();
+        // only the columns the report sums: H2 carries every selected column through the union
+        String columns = "month_key, " + (journal ? JOURNAL_KEYS + ", journal_label" : CELL_KEYS) + ", " + measures;
         YearMonth first = from.getDayOfMonth() == 1 ? YearMonth.from(from) : YearMonth.from(from).plusMonths(1);
         YearMonth last = to.equals(YearMonth.from(to).atEndOfMonth()) ? YearMonth.from(to)
                 : YearMonth.from(to).minusMonths(1);
@@ -315,7 +316,8 @@ public class ReportAggregates {
             }
         }
         if (!base.isEmpty()) {
-            parts.add("select * from (" + cellSql(journal, base, parameters) + ") b where 1 = 1" + filter);
+            parts.add("select " + columns + " from (" + cellSql(journal, base, parameters) + ") b where 1 = 1"
+                    + filter);
             parameters.addAll(filterValues);
         }
         return String.join(" union all ", parts);
@@ -345,7 +347,9 @@ public class ReportAggregates {
                 + "coalesce(sum(held_locally), 0) as held_locally, coalesce(sum(cost), 0) as cost, "
                 + "coalesce(sum(overdue_fee), 0) as overdue_fee" + histogram
                 + " from (select x.*, cast(" + Dimension.MONTH.keySql() + " as integer) as month_key, "
-                + Dimension.JOURNAL.keySql() + " as journal_key, " + bin + " as bin from (" + facts + ") x) b"
+                + Dimension.JOURNAL.keySql() + " as journal_key, " + bin + " as bin from (" + facts + ") x"
+                // a fence: without it PostgreSQL inlines the subquery and evaluates the bin's CASE once per use
+                + " offset 0) b"
                 + " group by month_key, " + keys;
     }
 
@@ -406,6 +410,31 @@ public class ReportAggregates {
                 rs.getLong("held_locally"), ReportRepository.money(rs.getBigDecimal("cost")), ReportRepository.money(rs.getBigDecimal("overdue_fee")),
                 ReportRepository.days(percentile(counts, sums, 0.5)), ReportRepository.days(percentile(counts, sums, 0.9)));
         return new Group(row, counts, sums);
+    }
+
+    /** The sum of groups: every measure and the histogram add up, the percentiles come from the sum. */
+    static ReportRow total(List<Group> groups) {
+        long[] counts = new long[BINS];
+        double[] sums = new double[BINS];
+        long[] measures = new long[6];
+        BigDecimal cost = BigDecimal.ZERO;
+        BigDecimal fees = BigDecimal.ZERO;
+        for (Group group : groups) {
+            ReportRow r = group.row();
+            long[] each = {r.requests(), r.filled(), r.unfilled(), r.cancelled(), r.fromArchive(), r.heldLocally()};
+            for (int i = 0; i < each.length; i++) {
+                measures[i] += each[i];
+            }
+            cost = cost.add(r.libraryCost());
+            fees = fees.add(r.overdueFees());
+            for (int i = 0; i < BINS; i++) {
+                counts[i] += group.counts()[i];
+                sums[i] += group.sums()[i];
+            }
+        }
+        return new ReportRow(List.of(), List.of(), measures[0], measures[1], measures[2], measures[3], measures[4],
+                measures[5], ReportRepository.money(cost), ReportRepository.money(fees),
+                ReportRepository.days(percentile(counts, sums, 0.5)), ReportRepository.days(percentile(counts, sums, 0.9)));
     }
 
     // ------------------------------------------------------------------------------------------ percentiles

@@ -70,7 +70,8 @@ public class Reports {
     public ReportResult run(ReportQuery query) {
         checkNotFuture(query.to());
         List<Dimension> dimensions = query.dimensions();
-        List<ReportRow> rows = new ArrayList<>(aggregated(dimensions, query.from(), query.to(), query.top())
+        Optional<List<ReportAggregates.Group>> groups = aggregated(dimensions, query.from(), query.to(), query.top());
+        List<ReportRow> rows = new ArrayList<>(groups.map(Reports::rows)
                 .orElseGet(() -> repository.groups(dimensions, query.from(), query.to(), true)));
         if (query.top() == null) {
             rows = withEmptyGroups(rows, dimensions, query.from(), query.to());
@@ -79,9 +80,11 @@ public class Reports {
             rows.sort(byRequests(dimensions));
             rows = new ArrayList<>(rows.subList(0, Math.min(query.top(), rows.size())));
         }
-        ReportRow total = aggregated(List.of(), query.from(), query.to(), null)
-                .orElseGet(() -> repository.groups(List.of(), query.from(), query.to(), true)).stream().findFirst()
-                .orElse(ReportRow.empty(List.of()));
+        // the measures and histograms add up: the total of every group is their sum (not so for a top N)
+        ReportRow total = groups.isPresent() && query.top() == null ? ReportAggregates.total(groups.get())
+                : aggregated(List.of(), query.from(), query.to(), null).map(Reports::rows)
+                        .orElseGet(() -> repository.groups(List.of(), query.from(), query.to(), true)).stream()
+                        .findFirst().orElse(ReportRow.empty(List.of()));
         return new ReportResult(query, List.copyOf(rows), total);
     }
 
@@ -148,7 +151,7 @@ public class Reports {
         ReportQuery.checkRange(from, to);
         checkNotFuture(to);
         return aggregated(List.of(), from, to, null)
-                .map(rows -> rows.stream().map(Reports::withoutTurnaround).toList())
+                .map(groups -> groups.stream().map(g -> withoutTurnaround(g.row())).toList())
                 .orElseGet(() -> repository.groups(List.of(), from, to, false))
                 .stream().findFirst().orElse(ReportRow.counted(List.of(), 0));
     }
@@ -165,7 +168,11 @@ public class Reports {
      * caller then counts the request tables. With a top N over journals, the journals are ranked by requests
      * first and the measures computed for the top ones only.
      */
-    private Optional<List<ReportRow>> aggregated(List<Dimension> dimensions, LocalDate from, LocalDate to,
+    private static List<ReportRow> rows(List<ReportAggregates.Group> groups) {
+        return groups.stream().map(ReportAggregates.Group::row).toList();
+    }
+
+    private Optional<List<ReportAggregates.Group>> aggregated(List<Dimension> dimensions, LocalDate from, LocalDate to,
             Integer top) {
         if (!ReportAggregates.serves(dimensions) || !refreshed()) {
             return Optional.empty();
@@ -184,8 +191,7 @@ public class Reports {
                 journals.add((String) row.keys().get(journal));
             }
         }
-        return aggregates.groups(dimensions, from, to, journals, false)
-                .map(groups -> groups.stream().map(ReportAggregates.Group::row).toList());
+        return aggregates.groups(dimensions, from, to, journals, false);
     }
 
     /** Whether the aggregates are there, with what changed folded in (as far as no other refresh is running). */

@@ -14,6 +14,7 @@ import java.util.concurrent.CyclicBarrier;
 
 import javax.sql.DataSource;
 
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -42,13 +43,18 @@ final class AggregateScenario {
     private final ReportAggregates aggregates;
     private final LegacyImport legacyImport;
 
-    AggregateScenario(DataSource dataSource, Clock clock, Reports reports, ReportAggregates aggregates,
-            LegacyImport legacyImport) {
+    /** Over the application's beans (H2 or PostgreSQL, whichever the context runs on). */
+    AggregateScenario(ApplicationContext context) {
+        DataSource dataSource = context.getBean(DataSource.class);
         this.jdbc = new JdbcTemplate(dataSource);
-        this.reports = reports;
-        this.direct = Reports.direct(dataSource, clock);
-        this.aggregates = aggregates;
-        this.legacyImport = legacyImport;
+        this.reports = context.getBean(Reports.class);
+        this.direct = Reports.direct(dataSource, context.getBean(Clock.class));
+        this.aggregates = context.getBean(ReportAggregates.class);
+        this.legacyImport = context.getBean(LegacyImport.class);
+    }
+
+    ReportAggregates aggregates() {
+        return aggregates;
     }
 
     void run() {

@@ -3,47 +3,35 @@ package org.illflow.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.Random;
 
-import javax.sql.DataSource;
-
 import org.illflow.support.IllflowTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 
 /** The monthly pre-aggregates equal a direct count (on H2; {@link PostgresReportAggregatesTest} on PostgreSQL). */
 @IllflowTest
 class ReportAggregatesTest {
 
     @Autowired
-    DataSource dataSource;
-    @Autowired
-    Clock clock;
-    @Autowired
-    Reports reports;
+    ApplicationContext context;
     @Autowired
     ReportAggregates aggregates;
-    @Autowired
-    LegacyImport legacyImport;
-
-    AggregateScenario scenario() {
-        return new AggregateScenario(dataSource, clock, reports, aggregates, legacyImport);
-    }
 
     @AfterEach
     void clean() {
-        scenario().clean();
+        new AggregateScenario(context).clean();
         aggregates.refresh(true);
     }
 
     @Test
     void equalADirectCountAfterInsertsChangesCancelsImportsDeletesAndConcurrentRefreshes() {
-        scenario().run();
+        new AggregateScenario(context).run();
     }
 
     @Test
