@@ -6,9 +6,9 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -162,16 +162,16 @@ public class Reports {
                 r.fromArchive(), r.heldLocally(), r.libraryCost(), r.overdueFees(), null, null);
     }
 
+    private static List<ReportRow> rows(List<ReportAggregates.Group> groups) {
+        return groups.stream().map(ReportAggregates.Group::row).toList();
+    }
+
     /**
      * The groups from the pre-aggregates, after folding in what changed; empty when they cannot serve the
      * dimensions (patron, journal beside another dimension than service or time) or are not built yet — the
      * caller then counts the request tables. With a top N over journals, the journals are ranked by requests
      * first and the measures computed for the top ones only.
      */
-    private static List<ReportRow> rows(List<ReportAggregates.Group> groups) {
-        return groups.stream().map(ReportAggregates.Group::row).toList();
-    }
-
     private Optional<List<ReportAggregates.Group>> aggregated(List<Dimension> dimensions, LocalDate from, LocalDate to,
             Integer top) {
         if (!ReportAggregates.serves(dimensions) || !refreshed()) {
