@@ -142,13 +142,22 @@ class ReportRepository {
     }
 
     private String facts(LocalDate from, LocalDate to, List<Object> parameters) {
-        OffsetDateTime start = from.atStartOfDay(zone).toOffsetDateTime();
-        OffsetDateTime end = to.plusDays(1).atStartOfDay(zone).toOffsetDateTime();
+        return facts(List.<OffsetDateTime[]>of(new OffsetDateTime[] {from.atStartOfDay(zone).toOffsetDateTime(),
+                to.plusDays(1).atStartOfDay(zone).toOffsetDateTime()}), parameters);
+    }
+
+    /**
+     * The facts of every source submitted in any of the ranges ({@code [start, end)} each, disjoint), with
+     * {@code local_submitted} and {@code turnaround_days}; the pre-aggregates build their cells from it.
+     */
+    String facts(List<OffsetDateTime[]> ranges, List<Object> parameters) {
         List<String> branches = new ArrayList<>();
         for (ReportSource source : activeSources()) {
-            branches.add(source.factsSql());
-            parameters.add(start);
-            parameters.add(end);
+            for (OffsetDateTime[] range : ranges) {
+                branches.add(source.factsSql());
+                parameters.add(range[0]);
+                parameters.add(range[1]);
+            }
         }
         // zone ids are letters, digits, '/', '_', '+', '-': safe inside a literal
         String zoneLiteral = "'" + zone.getId().replace("'", "") + "'";
@@ -205,11 +214,11 @@ class ReportRepository {
                 days(rs.getObject("median_days")), days(rs.getObject("p90_days")));
     }
 
-    private static BigDecimal money(BigDecimal value) {
+    static BigDecimal money(BigDecimal value) {
         return (value == null ? BigDecimal.ZERO : value).setScale(2, java.math.RoundingMode.HALF_UP);
     }
 
-    private static Double days(Object value) {
+    static Double days(Object value) {
         return value instanceof Number number ? Math.round(number.doubleValue() * 100) / 100.0 : null;
     }
 }

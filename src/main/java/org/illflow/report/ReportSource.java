@@ -11,6 +11,9 @@ package org.illflow.report;
  * (each 0 or 1), cost (what the library paid), overdue_fee (charged to the patron), source_database (the
  * database an OpenURL came from, or null)
  * </pre>
+ *
+ * A new source's table also needs the report change trigger (migration V47, docs/report-aggregates.md), or the
+ * pre-aggregates will not see its changes.
  */
 interface ReportSource {
 

@@ -5,8 +5,10 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +17,7 @@ import javax.sql.DataSource;
 
 import org.illflow.patron.PatronType;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,16 +30,36 @@ public class Reports {
 
     private final ReportRepository repository;
     private final Clock clock;
+    /** The monthly pre-aggregates; null: every report counts the request tables directly. */
+    private final ReportAggregates aggregates;
 
-    Reports(ReportRepository repository, Clock clock) {
+    @org.springframework.beans.factory.annotation.Autowired
+    Reports(ReportRepository repository, Clock clock, ReportAggregates aggregates) {
         this.repository = repository;
         this.clock = clock;
+        this.aggregates = aggregates;
     }
 
-    /** The reports over a bare DataSource, for the benchmark command (no Spring context). */
+    /** The reports over a bare DataSource, for the benchmark command (no Spring context), with aggregates. */
     public static Reports over(DataSource dataSource, Clock clock) {
-        return new Reports(new ReportRepository(new JdbcTemplate(dataSource),
-                List.of(new DeliverySource(), new LoanSource(), new LegacySource()), clock.getZone()), clock);
+        ReportRepository repository = repository(dataSource, clock);
+        return new Reports(repository, clock, new ReportAggregates(new JdbcTemplate(dataSource), repository,
+                new DataSourceTransactionManager(dataSource), clock));
+    }
+
+    /** The same reports counted directly on the request tables, never from the aggregates (tests, benchmark). */
+    public static Reports direct(DataSource dataSource, Clock clock) {
+        return new Reports(repository(dataSource, clock), clock, null);
+    }
+
+    private static ReportRepository repository(DataSource dataSource, Clock clock) {
+        return new ReportRepository(new JdbcTemplate(dataSource),
+                List.of(new DeliverySource(), new LoanSource(), new LegacySource()), clock.getZone());
+    }
+
+    /** The pre-aggregates behind these reports (refresh, the benchmark), or null when they count directly. */
+    public ReportAggregates aggregates() {
+        return aggregates;
     }
 
     /**
@@ -47,16 +70,21 @@ public class Reports {
     public ReportResult run(ReportQuery query) {
         checkNotFuture(query.to());
         List<Dimension> dimensions = query.dimensions();
-        List<ReportRow> rows = new ArrayList<>(repository.groups(dimensions, query.from(), query.to(), true));
+        Optional<List<ReportAggregates.Group>> groups = aggregated(dimensions, query.from(), query.to(), query.top());
+        List<ReportRow> rows = new ArrayList<>(groups.map(Reports::rows)
+                .orElseGet(() -> repository.groups(dimensions, query.from(), query.to(), true)));
         if (query.top() == null) {
             rows = withEmptyGroups(rows, dimensions, query.from(), query.to());
             rows.sort(byKeys(dimensions));
         } else {
-            rows.sort(Comparator.comparingLong(ReportRow::requests).reversed().thenComparing(byKeys(dimensions)));
+            rows.sort(byRequests(dimensions));
             rows = new ArrayList<>(rows.subList(0, Math.min(query.top(), rows.size())));
         }
-        ReportRow total = repository.groups(List.of(), query.from(), query.to(), true).stream().findFirst()
-                .orElse(ReportRow.empty(List.of()));
+        // the measures and histograms add up: the total of every group is their sum (not so for a top N)
+        ReportRow total = groups.isPresent() && query.top() == null ? ReportAggregates.total(groups.get())
+                : aggregated(List.of(), query.from(), query.to(), null).map(Reports::rows)
+                        .orElseGet(() -> repository.groups(List.of(), query.from(), query.to(), true)).stream()
+                        .findFirst().orElse(ReportRow.empty(List.of()));
         return new ReportResult(query, List.copyOf(rows), total);
     }
 
@@ -70,7 +98,13 @@ public class Reports {
         checkNotFuture(to);
         List<ReportRow> rows = new ArrayList<>();
         long total = 0;
-        for (int year = from.getYear(); year <= to.getYear(); year++) {
+        Optional<List<ReportAggregates.Group>> aggregated = refreshed()
+                ? aggregates.groups(query.dimensions(), from, to, null, true) : Optional.empty();
+        for (ReportAggregates.Group group : aggregated.orElse(List.of())) {
+            rows.add(group.row());
+            total += group.row().requests();
+        }
+        for (int year = from.getYear(); aggregated.isEmpty() && year <= to.getYear(); year++) {
             LocalDate start = year == from.getYear() ? from : LocalDate.of(year, 1, 1);
             LocalDate end = year == to.getYear() ? to : LocalDate.of(year, 12, 31);
             for (Map.Entry<String, Long> count : repository.countsByService(start, end).entrySet()) {
@@ -88,8 +122,10 @@ public class Reports {
     public TurnaroundDistribution turnaround(LocalDate from, LocalDate to) {
         ReportQuery.checkRange(from, to);
         checkNotFuture(to);
+        long[] counts = refreshed() ? aggregates.groups(List.of(), from, to, null, false)
+                .map(groups -> ReportAggregates.buckets(groups.get(0).counts())).orElse(null) : null;
         return new TurnaroundDistribution(from, to, ReportRepository.TURNAROUND_BOUNDS.clone(),
-                repository.turnaroundBuckets(from, to));
+                counts != null ? counts : repository.turnaroundBuckets(from, to));
     }
 
     /**
@@ -114,8 +150,57 @@ public class Reports {
     public ReportRow totals(LocalDate from, LocalDate to) {
         ReportQuery.checkRange(from, to);
         checkNotFuture(to);
-        return repository.groups(List.of(), from, to, false).stream().findFirst()
-                .orElse(ReportRow.counted(List.of(), 0));
+        return aggregated(List.of(), from, to, null)
+                .map(groups -> groups.stream().map(g -> withoutTurnaround(g.row())).toList())
+                .orElseGet(() -> repository.groups(List.of(), from, to, false))
+                .stream().findFirst().orElse(ReportRow.counted(List.of(), 0));
+    }
+
+    /** The key figures do not show the turnaround (the direct count does not compute it either). */
+    private static ReportRow withoutTurnaround(ReportRow r) {
+        return new ReportRow(r.keys(), r.labels(), r.requests(), r.filled(), r.unfilled(), r.cancelled(),
+                r.fromArchive(), r.heldLocally(), r.libraryCost(), r.overdueFees(), null, null);
+    }
+
+    private static List<ReportRow> rows(List<ReportAggregates.Group> groups) {
+        return groups.stream().map(ReportAggregates.Group::row).toList();
+    }
+
+    /**
+     * The groups from the pre-aggregates, after folding in what changed; empty when they cannot serve the
+     * dimensions (patron, journal beside another dimension than service or time) or are not built yet — the
+     * caller then counts the request tables. With a top N over journals, the journals are ranked by requests
+     * first and the measures computed for the top ones only.
+     */
+    private Optional<List<ReportAggregates.Group>> aggregated(List<Dimension> dimensions, LocalDate from, LocalDate to,
+            Integer top) {
+        if (!ReportAggregates.serves(dimensions) || !refreshed()) {
+            return Optional.empty();
+        }
+        Collection<String> journals = null;
+        int journal = dimensions.indexOf(Dimension.JOURNAL);
+        if (top != null && journal >= 0) {
+            Optional<List<ReportAggregates.Group>> ranked = aggregates.groups(dimensions, from, to, null, true);
+            if (ranked.isEmpty()) {
+                return Optional.empty();
+            }
+            journals = new HashSet<>();
+            List<ReportRow> counted = new ArrayList<>(ranked.get().stream().map(ReportAggregates.Group::row).toList());
+            counted.sort(byRequests(dimensions));
+            for (ReportRow row : counted.subList(0, Math.min(top, counted.size()))) {
+                journals.add((String) row.keys().get(journal));
+            }
+        }
+        return aggregates.groups(dimensions, from, to, journals, false);
+    }
+
+    /** Whether the aggregates are there, with what changed folded in (as far as no other refresh is running). */
+    private boolean refreshed() {
+        if (aggregates == null || !aggregates.ready()) {
+            return false;
+        }
+        aggregates.refresh(false);
+        return true;
     }
 
     private void checkNotFuture(LocalDate to) {
@@ -185,6 +270,11 @@ public class Reports {
             result = next;
         }
         return result;
+    }
+
+    /** The top-N order: most requests first, then by keys. */
+    private static Comparator<ReportRow> byRequests(List<Dimension> dimensions) {
+        return Comparator.comparingLong(ReportRow::requests).reversed().thenComparing(byKeys(dimensions));
     }
 
     /** Keys ascending, unknown (null) last; service DD before ILL; patron types in the enum's order. */
