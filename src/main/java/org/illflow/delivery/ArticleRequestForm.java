@@ -76,6 +76,11 @@ public class ArticleRequestForm {
     @Size(max = 1000, message = "{dd.field.tooLong}")
     private String note;
 
+    /** The day the patron needs it by; optional, today to a year ahead. */
+    @org.illflow.request.NeededBy
+    @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE)
+    private java.time.LocalDate neededBy;
+
     /** The database the patron came from (OpenURL {@code rfr_id} / {@code sid}), kept for the reports. */
     @Size(max = 100, message = "{dd.source.tooLong}")
     private String source;
@@ -248,5 +253,13 @@ public class ArticleRequestForm {
 
     public void setNote(String note) {
         this.note = clean(note);
+    }
+
+    public java.time.LocalDate getNeededBy() {
+        return neededBy;
+    }
+
+    public void setNeededBy(java.time.LocalDate neededBy) {
+        this.neededBy = neededBy;
     }
 }

@@ -77,6 +77,9 @@ public class DeliveryRequests {
         variables.put(VAR_REQUEST_NUMBER, request.getRequestNumber());
         variables.put(VAR_PATRON, request.getPatronCardNumber());
         variables.put(VAR_REQUEST_TITLE, request.getTitle());
+        if (request.getNeededBy() != null) {
+            variables.put(VAR_NEEDED_BY, request.getNeededBy().toString());
+        }
         return variables;
     }
 
@@ -101,6 +104,7 @@ public class DeliveryRequests {
         form.setLanguage(answers.text(VAR_LANGUAGE));
         form.setSubjectArea(answers.text(VAR_SUBJECT_AREA));
         form.setNote(answers.text(VAR_NOTE));
+        form.setNeededBy(answers.day(VAR_NEEDED_BY));
         StartForm.validated(validator, form);
         RequestSubmission.Numbered numbered = submission.numberForStaffEntry(PREFIX);
         return create(form, patron, staffUserId, numbered.number(), numbered.at());
@@ -108,9 +112,11 @@ public class DeliveryRequests {
 
     private DocumentDeliveryRequest create(ArticleRequestForm form, Patron patron, String by, String number,
             Instant now) {
-        DocumentDeliveryRequest request = requests.saveAndFlush(new DocumentDeliveryRequest(number,
+        DocumentDeliveryRequest fresh = new DocumentDeliveryRequest(number,
                 patron.getCardNumber(), patron.getPatronType().name(), patron.getCollege(), form.toCitation(),
-                form.getNote(), form.getSource(), now, by == null ? TimelineEntry.SYSTEM : by));
+                form.getNote(), form.getSource(), now, by == null ? TimelineEntry.SYSTEM : by);
+        fresh.neededBy(form.getNeededBy());
+        DocumentDeliveryRequest request = requests.saveAndFlush(fresh);
         delivery.record(request, by, "SUBMITTED", by != null && !by.equals(patron.getCardNumber())
                 ? "entered by staff" : null, null, null);
         return request;

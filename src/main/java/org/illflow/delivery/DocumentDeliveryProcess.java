@@ -81,6 +81,8 @@ public final class DocumentDeliveryProcess {
     public static final String VAR_LANGUAGE = "language";
     public static final String VAR_SUBJECT_AREA = "subjectArea";
     public static final String VAR_NOTE = "note";
+    /** The patron's needed-by date, yyyy-MM-dd (optional; start form field and start variable). */
+    public static final String VAR_NEEDED_BY = org.illflow.request.NeededBy.VARIABLE;
 
     public static final String ORDERED = "ordered";
     public static final String SKIP = "skip";
@@ -91,6 +93,10 @@ public final class DocumentDeliveryProcess {
     public static final String NOTICE_HELD_LOCALLY = "DD_HELD_LOCALLY";
     public static final String NOTICE_UNFILLED = "DD_UNFILLED";
     public static final String NOTICE_REJECTED = "DD_REJECTED";
+    /** "Request received", with its number, once per request, on a branch of its own after the save point. */
+    public static final String NOTICE_RECEIVED = "DD_RECEIVED";
+    public static final String TASK_CONFIRM_RECEIPT = "Task_ConfirmReceipt";
+    public static final String END_RECEIPT_CONFIRMED = "EndEvent_ReceiptConfirmed";
 
     private DocumentDeliveryProcess() {
     }

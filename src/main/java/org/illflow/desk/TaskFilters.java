@@ -42,10 +42,12 @@ public class TaskFilters implements ApplicationRunner {
     // Tasklist shows the first two on the card and the rest after "show more": number and patron first
     private static final Map<String, String> DD_CARD = card(CardVariables.REQUEST_NUMBER, "申请号 Request",
             CardVariables.PATRON_NAME, "读者 Patron", CardVariables.REQUEST_TITLE, "题名 Title",
-            CardVariables.SUPPLIER_NAME, "供应方 Supplier");
+            CardVariables.SUPPLIER_NAME, "供应方 Supplier", CardVariables.NEEDED_BY, "需要日期 Needed by",
+            CardVariables.AT_RISK, "时限预警 At risk");
     private static final Map<String, String> ILL_CARD = card(CardVariables.REQUEST_NUMBER, "申请号 Request",
             CardVariables.PATRON_NAME, "读者 Patron", CardVariables.REQUEST_TITLE, "题名 Title",
-            CardVariables.LENDER_NAME, "出借馆 Lender");
+            CardVariables.LENDER_NAME, "出借馆 Lender", CardVariables.NEEDED_BY, "需要日期 Needed by",
+            CardVariables.AT_RISK, "时限预警 At risk");
     private static final Map<String, String> LOAN_CARD = card(CardVariables.REQUEST_NUMBER, "申请号 Request",
             CardVariables.PATRON_NAME, "读者 Patron", CardVariables.LOAN_DUE_DATE, "应还日期 Loan due",
             CardVariables.REQUEST_TITLE, "题名 Title", CardVariables.LENDER_NAME, "出借馆 Lender");

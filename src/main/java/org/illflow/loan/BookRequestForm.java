@@ -47,6 +47,11 @@ public class BookRequestForm {
     @Size(max = 1000, message = "{loan.field.tooLong}")
     private String note;
 
+    /** The day the patron needs it by; optional, today to a year ahead. */
+    @org.illflow.request.NeededBy
+    @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE)
+    private java.time.LocalDate neededBy;
+
     /** The database the patron came from (OpenURL {@code rfr_id} / {@code sid}), kept for the reports. */
     @Size(max = 100, message = "{dd.source.tooLong}")
     private String source;
@@ -143,5 +148,13 @@ public class BookRequestForm {
 
     public void setNote(String note) {
         this.note = clean(note);
+    }
+
+    public java.time.LocalDate getNeededBy() {
+        return neededBy;
+    }
+
+    public void setNeededBy(java.time.LocalDate neededBy) {
+        this.neededBy = neededBy;
     }
 }

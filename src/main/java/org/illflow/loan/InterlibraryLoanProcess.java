@@ -108,6 +108,8 @@ public final class InterlibraryLoanProcess {
     public static final String VAR_LANGUAGE = "language";
     public static final String VAR_SUBJECT_AREA = "subjectArea";
     public static final String VAR_NOTE = "note";
+    /** The patron's needed-by date, yyyy-MM-dd (optional; start form field and start variable). */
+    public static final String VAR_NEEDED_BY = org.illflow.request.NeededBy.VARIABLE;
     public static final String VAR_HELD_LOCALLY = "heldLocally";
     public static final String VAR_HOLDING_INFO = "holdingInfo";
     /** Shared with document delivery's Confirm form (forms/confirm-local-holding.form). */
@@ -162,6 +164,10 @@ public final class InterlibraryLoanProcess {
     public static final String BOOK_NOWHERE = "none";
 
     public static final String NOTICE_REJECTED = "ILL_REJECTED";
+    /** "Request received", with its number, once per request, on a branch of its own after the save point. */
+    public static final String NOTICE_RECEIVED = "ILL_RECEIVED";
+    public static final String TASK_CONFIRM_RECEIPT = "Task_ConfirmReceipt";
+    public static final String END_RECEIPT_CONFIRMED = "EndEvent_ReceiptConfirmed";
     public static final String NOTICE_HELD_LOCALLY = "ILL_HELD_LOCALLY";
     public static final String NOTICE_UNFILLED = "ILL_UNFILLED";
     public static final String NOTICE_READY_FOR_PICKUP = "ILL_READY_FOR_PICKUP";

@@ -84,6 +84,9 @@ public class LoanRequests {
         variables.put(VAR_AUTHORS, request.getAuthors());
         variables.put(VAR_ISBN, request.getIsbn());
         variables.put(VAR_LOAN_OUTCOME, OUTCOME_CLOSED);
+        if (request.getNeededBy() != null) {
+            variables.put(VAR_NEEDED_BY, request.getNeededBy().toString());
+        }
         return variables;
     }
 
@@ -105,15 +108,18 @@ public class LoanRequests {
         form.setLanguage(answers.text(VAR_LANGUAGE));
         form.setSubjectArea(answers.text(VAR_SUBJECT_AREA));
         form.setNote(answers.text(VAR_NOTE));
+        form.setNeededBy(answers.day(VAR_NEEDED_BY));
         StartForm.validated(validator, form);
         RequestSubmission.Numbered numbered = submission.numberForStaffEntry(PREFIX);
         return create(form, patron, staffUserId, numbered.number(), numbered.at());
     }
 
     private LoanRequest create(BookRequestForm form, Patron patron, String by, String number, Instant now) {
-        LoanRequest request = requests.saveAndFlush(new LoanRequest(number, patron.getCardNumber(),
+        LoanRequest fresh = new LoanRequest(number, patron.getCardNumber(),
                 patron.getPatronType().name(), patron.getCollege(), form.toCitation(), form.getNote(),
-                form.getSource(), now, by == null ? TimelineEntry.SYSTEM : by));
+                form.getSource(), now, by == null ? TimelineEntry.SYSTEM : by);
+        fresh.neededBy(form.getNeededBy());
+        LoanRequest request = requests.saveAndFlush(fresh);
         loan.record(request, by, "SUBMITTED", by != null && !by.equals(patron.getCardNumber())
                 ? "entered by staff" : null, null, null);
         return request;

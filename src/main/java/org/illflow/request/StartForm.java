@@ -34,6 +34,22 @@ public final class StartForm {
         }
     }
 
+    /** A date field (Camunda Forms' date picker answers yyyy-MM-dd); empty is null. */
+    public java.time.LocalDate day(String name) {
+        Object value = answers.get(name);
+        if (value instanceof java.util.Date date) {
+            return date.toInstant().atZone(java.time.ZoneId.systemDefault()).toLocalDate();
+        }
+        if (value == null || value.toString().isBlank()) {
+            return null;
+        }
+        try {
+            return java.time.LocalDate.parse(value.toString().strip().substring(0, Math.min(10, value.toString().strip().length())));
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("Invalid " + name + ": " + value + " / 日期格式不正确（例如 2026-12-05）");
+        }
+    }
+
     /** The portal form's own constraints; the first one broken fails the start. */
     public static <F> F validated(Validator validator, F form) {
         Set<ConstraintViolation<F>> violations = validator.validate(form);
