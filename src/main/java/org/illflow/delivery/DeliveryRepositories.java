@@ -2,17 +2,13 @@ package org.illflow.delivery;
 
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 
-import org.springframework.data.jpa.repository.JpaRepository;
+import org.illflow.request.RequestRepository;
+import org.illflow.request.TimelineRepository;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
-interface DocumentDeliveryRequestRepository extends JpaRepository<DocumentDeliveryRequest, Long> {
-
-    Optional<DocumentDeliveryRequest> findByRequestNumber(String requestNumber);
-
-    List<DocumentDeliveryRequest> findByPatronCardNumberOrderBySubmittedAtDescIdDesc(String patronCardNumber);
+interface DocumentDeliveryRequestRepository extends RequestRepository<DocumentDeliveryRequest> {
 
     boolean existsByPendingDocumentIdAndIdNot(Long pendingDocumentId, Long id);
 
@@ -25,15 +21,7 @@ interface DocumentDeliveryRequestRepository extends JpaRepository<DocumentDelive
 
     List<DocumentDeliveryRequest> findByWaitingForAndStatusInOrderByIdAsc(Long waitingFor,
             Collection<DeliveryStatus> statuses);
-
-    /** The newest of a patron's requests, as many as the page asks (index ix_dd_patron). */
-    List<DocumentDeliveryRequest> findByPatronCardNumberOrderBySubmittedAtDescIdDesc(String patronCardNumber,
-            org.springframework.data.domain.Limit limit);
-
-    long countByPatronCardNumber(String patronCardNumber);
 }
 
-interface TimelineEventRepository extends JpaRepository<TimelineEvent, Long> {
-
-    List<TimelineEvent> findByRequestIdOrderByOccurredAtAscIdAsc(Long requestId);
+interface TimelineEventRepository extends TimelineRepository<TimelineEvent> {
 }

@@ -16,6 +16,7 @@ import org.illflow.archive.DocumentArchive;
 import org.illflow.archive.DownloadLinks;
 import org.illflow.patron.Patron;
 import org.illflow.request.PatronCheck;
+import org.illflow.request.PatronRequests;
 import org.illflow.request.RequestCancellation;
 import org.illflow.request.RequestSubmission;
 import org.illflow.request.StartForm;
@@ -30,16 +31,14 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
-public class DeliveryRequests {
+public class DeliveryRequests extends PatronRequests<DocumentDeliveryRequest, TimelineEvent> {
 
     /** Document delivery request numbers: DD-2026-000123. */
     static final String PREFIX = "DD";
 
     private final DocumentDeliveryRequestRepository requests;
-    private final TimelineEventRepository timeline;
     private final PatronCheck patrons;
     private final RequestSubmission submission;
-    private final RequestCancellation cancellation;
     private final DocumentArchive archive;
     private final DownloadLinks links;
     private final DocumentDelivery delivery;
@@ -48,11 +47,10 @@ public class DeliveryRequests {
     DeliveryRequests(DocumentDeliveryRequestRepository requests, TimelineEventRepository timeline,
             PatronCheck patrons, RequestSubmission submission, RequestCancellation cancellation,
             DocumentArchive archive, DownloadLinks links, DocumentDelivery delivery, Validator validator) {
+        super(requests, timeline, cancellation, MESSAGE_CANCEL, "cancelledBy", "dd.cancel.tooLate");
         this.requests = requests;
-        this.timeline = timeline;
         this.patrons = patrons;
         this.submission = submission;
-        this.cancellation = cancellation;
         this.archive = archive;
         this.links = links;
         this.delivery = delivery;
@@ -77,9 +75,7 @@ public class DeliveryRequests {
         variables.put(VAR_REQUEST_NUMBER, request.getRequestNumber());
         variables.put(VAR_PATRON, request.getPatronCardNumber());
         variables.put(VAR_REQUEST_TITLE, request.getTitle());
-        if (request.getNeededBy() != null) {
-            variables.put(VAR_NEEDED_BY, request.getNeededBy().toString());
-        }
+        request.neededByInto(variables);
         return variables;
     }
 
@@ -93,18 +89,13 @@ public class DeliveryRequests {
         ArticleRequestForm form = new ArticleRequestForm();
         form.setGenre(answers.text(VAR_GENRE));
         form.setTitle(answers.text(VAR_TITLE));
-        form.setAuthors(answers.text(VAR_AUTHORS));
         form.setJournal(answers.text(VAR_JOURNAL));
         form.setIssn(answers.text(VAR_ISSN));
         form.setDoi(answers.text(VAR_DOI));
         form.setVolume(answers.text(VAR_VOLUME));
         form.setIssue(answers.text(VAR_ISSUE));
         form.setPages(answers.text(VAR_PAGES));
-        form.setYear(answers.year(VAR_YEAR));
-        form.setLanguage(answers.text(VAR_LANGUAGE));
-        form.setSubjectArea(answers.text(VAR_SUBJECT_AREA));
-        form.setNote(answers.text(VAR_NOTE));
-        form.setNeededBy(answers.day(VAR_NEEDED_BY));
+        form.readSharedAnswers(answers);
         StartForm.validated(validator, form);
         RequestSubmission.Numbered numbered = submission.numberForStaffEntry(PREFIX);
         return create(form, patron, staffUserId, numbered.number(), numbered.at());
@@ -120,43 +111,6 @@ public class DeliveryRequests {
         delivery.record(request, by, "SUBMITTED", by != null && !by.equals(patron.getCardNumber())
                 ? "entered by staff" : null, null, null);
         return request;
-    }
-
-    @Transactional(readOnly = true)
-    public List<DocumentDeliveryRequest> mine(String patronUserId) {
-        return requests.findByPatronCardNumberOrderBySubmittedAtDescIdDesc(patronUserId);
-    }
-
-    /** A patron's newest requests, at most {@code limit} (My requests shows a page of them). */
-    @Transactional(readOnly = true)
-    public List<DocumentDeliveryRequest> newestOf(String patronUserId, int limit) {
-        return requests.findByPatronCardNumberOrderBySubmittedAtDescIdDesc(patronUserId,
-                org.springframework.data.domain.Limit.of(limit));
-    }
-
-    @Transactional(readOnly = true)
-    public long countOf(String patronUserId) {
-        return requests.countByPatronCardNumber(patronUserId);
-    }
-
-    /** The request if the user may see it: its patron, or staff. */
-    @Transactional(readOnly = true)
-    public DocumentDeliveryRequest visibleTo(String requestNumber, String userId, boolean staff) {
-        return requests.findByRequestNumber(requestNumber)
-                .filter(r -> staff || r.getPatronCardNumber().equals(userId))
-                .orElseThrow(() -> new RequestNotFoundException(requestNumber));
-    }
-
-    @Transactional(readOnly = true)
-    public List<TimelineEvent> timelineOf(DocumentDeliveryRequest request) {
-        return timeline.findByRequestIdOrderByOccurredAtAscIdAsc(request.getId());
-    }
-
-    /** The patron changes their mind: allowed until the copy has arrived and while the lifecycle runs. */
-    @Transactional(propagation = Propagation.NOT_SUPPORTED)
-    public void cancel(String requestNumber, String userId, boolean staff) {
-        cancellation.cancel(() -> visibleTo(requestNumber, userId, staff), MESSAGE_CANCEL, "cancelledBy", userId,
-                "dd.cancel.tooLate");
     }
 
     /** A fresh download link for a delivered request, for its patron or staff. */

@@ -70,19 +70,19 @@ public final class DocumentDeliveryProcess {
     /** The fields of Tasklist's start form (a request staff enter for a patron by phone or e-mail). */
     public static final String VAR_GENRE = "genre";
     public static final String VAR_TITLE = "title";
-    public static final String VAR_AUTHORS = "authors";
+    public static final String VAR_AUTHORS = org.illflow.request.StartForm.AUTHORS;
     public static final String VAR_JOURNAL = "journal";
     public static final String VAR_ISSN = "issn";
     public static final String VAR_DOI = "doi";
     public static final String VAR_VOLUME = "volume";
     public static final String VAR_ISSUE = "issue";
     public static final String VAR_PAGES = "pages";
-    public static final String VAR_YEAR = "year";
-    public static final String VAR_LANGUAGE = "language";
-    public static final String VAR_SUBJECT_AREA = "subjectArea";
-    public static final String VAR_NOTE = "note";
+    public static final String VAR_YEAR = org.illflow.request.StartForm.YEAR;
+    public static final String VAR_LANGUAGE = org.illflow.request.StartForm.LANGUAGE;
+    public static final String VAR_SUBJECT_AREA = org.illflow.request.StartForm.SUBJECT_AREA;
+    public static final String VAR_NOTE = org.illflow.request.StartForm.NOTE;
     /** The patron's needed-by date, yyyy-MM-dd (optional; start form field and start variable). */
-    public static final String VAR_NEEDED_BY = org.illflow.request.NeededBy.VARIABLE;
+    public static final String VAR_NEEDED_BY = org.illflow.request.StartForm.NEEDED_BY;
 
     public static final String ORDERED = "ordered";
     public static final String SKIP = "skip";

@@ -16,7 +16,7 @@ final class CardVariables {
     static final String COLLEGE = "college";
     static final String PATRON_TYPE = "patronType";
     /** Set by {@link TaskCardListener}: the patron type as staff read it. */
-    static final String PATRON_TYPE_LABEL = "patronTypeLabel";
+    static final String PATRON_TYPE_LABEL = org.illflow.patron.PatronRegistrationProcess.VAR_PATRON_TYPE_LABEL;
 
     /** The patron's unread messages on the request (kept up to date by the conversation package). */
     static final String UNREAD_MESSAGES = org.illflow.conversation.RequestMessages.UNREAD_VARIABLE;

@@ -100,16 +100,16 @@ public final class InterlibraryLoanProcess {
     public static final String VAR_PATRON = "patronCardNumber";
     /** The fields of Tasklist's start form; authors and ISBN are also shown on the Request task on every path. */
     public static final String VAR_TITLE = "title";
-    public static final String VAR_AUTHORS = "authors";
+    public static final String VAR_AUTHORS = org.illflow.request.StartForm.AUTHORS;
     public static final String VAR_ISBN = "isbn";
     public static final String VAR_PUBLISHER = "publisher";
-    public static final String VAR_YEAR = "year";
+    public static final String VAR_YEAR = org.illflow.request.StartForm.YEAR;
     public static final String VAR_EDITION = "edition";
-    public static final String VAR_LANGUAGE = "language";
-    public static final String VAR_SUBJECT_AREA = "subjectArea";
-    public static final String VAR_NOTE = "note";
+    public static final String VAR_LANGUAGE = org.illflow.request.StartForm.LANGUAGE;
+    public static final String VAR_SUBJECT_AREA = org.illflow.request.StartForm.SUBJECT_AREA;
+    public static final String VAR_NOTE = org.illflow.request.StartForm.NOTE;
     /** The patron's needed-by date, yyyy-MM-dd (optional; start form field and start variable). */
-    public static final String VAR_NEEDED_BY = org.illflow.request.NeededBy.VARIABLE;
+    public static final String VAR_NEEDED_BY = org.illflow.request.StartForm.NEEDED_BY;
     public static final String VAR_HELD_LOCALLY = "heldLocally";
     public static final String VAR_HOLDING_INFO = "holdingInfo";
     /** Shared with document delivery's Confirm form (forms/confirm-local-holding.form). */

@@ -15,6 +15,7 @@ import jakarta.validation.Validator;
 import org.camunda.bpm.engine.RuntimeService;
 import org.illflow.patron.Patron;
 import org.illflow.request.PatronCheck;
+import org.illflow.request.PatronRequests;
 import org.illflow.request.RequestCancellation;
 import org.illflow.request.RequestSubmission;
 import org.illflow.request.StartForm;
@@ -31,16 +32,14 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
-public class LoanRequests {
+public class LoanRequests extends PatronRequests<LoanRequest, LoanTimelineEvent> {
 
     /** Inter-library loan request numbers: ILL-2026-000045. */
     static final String PREFIX = "ILL";
 
     private final LoanRequestRepository requests;
-    private final LoanTimelineEventRepository timeline;
     private final PatronCheck patrons;
     private final RequestSubmission submission;
-    private final RequestCancellation cancellation;
     private final RuntimeService runtimeService;
     private final InterlibraryLoan loan;
     private final SupplierCatalog suppliers;
@@ -50,11 +49,10 @@ public class LoanRequests {
     LoanRequests(LoanRequestRepository requests, LoanTimelineEventRepository timeline, PatronCheck patrons,
             RequestSubmission submission, RequestCancellation cancellation, RuntimeService runtimeService,
             InterlibraryLoan loan, SupplierCatalog suppliers, Validator validator, Clock clock) {
+        super(requests, timeline, cancellation, MESSAGE_CANCEL, VAR_CANCELLED_BY, "loan.cancel.tooLate");
         this.requests = requests;
-        this.timeline = timeline;
         this.patrons = patrons;
         this.submission = submission;
-        this.cancellation = cancellation;
         this.runtimeService = runtimeService;
         this.loan = loan;
         this.suppliers = suppliers;
@@ -84,9 +82,7 @@ public class LoanRequests {
         variables.put(VAR_AUTHORS, request.getAuthors());
         variables.put(VAR_ISBN, request.getIsbn());
         variables.put(VAR_LOAN_OUTCOME, OUTCOME_CLOSED);
-        if (request.getNeededBy() != null) {
-            variables.put(VAR_NEEDED_BY, request.getNeededBy().toString());
-        }
+        request.neededByInto(variables);
         return variables;
     }
 
@@ -100,15 +96,10 @@ public class LoanRequests {
         Patron patron = patrons.forStaffEntry(answers.text(VAR_PATRON));
         BookRequestForm form = new BookRequestForm();
         form.setTitle(answers.text(VAR_TITLE));
-        form.setAuthors(answers.text(VAR_AUTHORS));
         form.setIsbn(answers.text(VAR_ISBN));
         form.setPublisher(answers.text(VAR_PUBLISHER));
-        form.setYear(answers.year(VAR_YEAR));
         form.setEdition(answers.text(VAR_EDITION));
-        form.setLanguage(answers.text(VAR_LANGUAGE));
-        form.setSubjectArea(answers.text(VAR_SUBJECT_AREA));
-        form.setNote(answers.text(VAR_NOTE));
-        form.setNeededBy(answers.day(VAR_NEEDED_BY));
+        form.readSharedAnswers(answers);
         StartForm.validated(validator, form);
         RequestSubmission.Numbered numbered = submission.numberForStaffEntry(PREFIX);
         return create(form, patron, staffUserId, numbered.number(), numbered.at());
@@ -123,42 +114,6 @@ public class LoanRequests {
         loan.record(request, by, "SUBMITTED", by != null && !by.equals(patron.getCardNumber())
                 ? "entered by staff" : null, null, null);
         return request;
-    }
-
-    @Transactional(readOnly = true)
-    public List<LoanRequest> newestOf(String patronUserId, int limit) {
-        return requests.findByPatronCardNumberOrderBySubmittedAtDescIdDesc(patronUserId,
-                org.springframework.data.domain.Limit.of(limit));
-    }
-
-    @Transactional(readOnly = true)
-    public long countOf(String patronUserId) {
-        return requests.countByPatronCardNumber(patronUserId);
-    }
-
-    @Transactional(readOnly = true)
-    public List<LoanRequest> mine(String patronUserId) {
-        return requests.findByPatronCardNumberOrderBySubmittedAtDescIdDesc(patronUserId);
-    }
-
-    /** The request if the user may see it: its patron, or inter-library loan staff. */
-    @Transactional(readOnly = true)
-    public LoanRequest visibleTo(String requestNumber, String userId, boolean staff) {
-        return requests.findByRequestNumber(requestNumber)
-                .filter(r -> staff || r.getPatronCardNumber().equals(userId))
-                .orElseThrow(() -> new ApiRefusal(404, "request.notFound", "No request " + requestNumber + "."));
-    }
-
-    @Transactional(readOnly = true)
-    public List<LoanTimelineEvent> timelineOf(LoanRequest request) {
-        return timeline.findByRequestIdOrderByOccurredAtAscIdAsc(request.getId());
-    }
-
-    /** The patron changes their mind: allowed until the book is checked out to them and while the lifecycle runs. */
-    @Transactional(propagation = Propagation.NOT_SUPPORTED)
-    public void cancel(String requestNumber, String userId, boolean staff) {
-        cancellation.cancel(() -> visibleTo(requestNumber, userId, staff), MESSAGE_CANCEL, VAR_CANCELLED_BY, userId,
-                "loan.cancel.tooLate");
     }
 
     /** How many renewals the request's lender allows (0 before a lender is known). */

@@ -29,6 +29,8 @@ public final class PatronRegistrationProcess {
     public static final String VAR_EMAIL = "email";
     public static final String VAR_PHONE = "phone";
     public static final String VAR_PATRON_TYPE = "patronType";
+    /** The patron type as staff read it (学生 …, not STUDENT), set on the Review task by the desk's card listener. */
+    public static final String VAR_PATRON_TYPE_LABEL = "patronTypeLabel";
     public static final String VAR_COLLEGE = "college";
     public static final String VAR_LANGUAGE = "language";
     public static final String VAR_ELIGIBLE = "eligible";

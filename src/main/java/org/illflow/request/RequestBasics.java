@@ -134,6 +134,13 @@ public abstract class RequestBasics implements RequestRecord {
         this.neededBy = day;
     }
 
+    /** Puts the needed-by date (yyyy-MM-dd) among the lifecycle's start variables, when the patron gave one. */
+    public void neededByInto(java.util.Map<String, Object> variables) {
+        if (neededBy != null) {
+            variables.put(StartForm.NEEDED_BY, neededBy.toString());
+        }
+    }
+
     public java.time.LocalDate getNeededBy() {
         return neededBy;
     }

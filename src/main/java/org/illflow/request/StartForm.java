@@ -13,6 +13,15 @@ import jakarta.validation.Validator;
  */
 public final class StartForm {
 
+    /** The fields both services' start forms ask, under the same names (each process's constants use these). */
+    public static final String AUTHORS = "authors";
+    public static final String YEAR = "year";
+    public static final String LANGUAGE = "language";
+    public static final String SUBJECT_AREA = "subjectArea";
+    public static final String NOTE = "note";
+    /** The patron's needed-by date (a date field; yyyy-MM-dd), see {@link NeededBy}. */
+    public static final String NEEDED_BY = NeededBy.VARIABLE;
+
     private final Map<String, Object> answers;
 
     public StartForm(Map<String, Object> answers) {

@@ -112,6 +112,7 @@ final class EngineSkeleton implements AutoCloseable {
         variables.put("requestTitle", "Benchmark article " + i);
         variables.put("archivedDocumentId", null);
         variables.put("heldLocally", false);
+        variables.put("sameArticleOnOrder", null);
         variables.put("remainingSuppliers", "CALIS,REPRINTS");
         variables.put("supplierLeft", true);
         variables.put("supplierCode", "NSTL");

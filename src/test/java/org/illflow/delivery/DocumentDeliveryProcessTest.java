@@ -24,6 +24,7 @@ import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.illflow.archive.ArchivedDocument;
 import org.illflow.patron.PatronRegistration;
 import org.illflow.patron.PatronType;
+import org.illflow.request.RequestNotFoundException;
 import org.illflow.patron.RegistrationForm;
 import org.illflow.security.IllflowGroups;
 import org.illflow.support.IllflowTest;

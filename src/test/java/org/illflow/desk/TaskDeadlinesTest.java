@@ -129,7 +129,8 @@ class TaskDeadlinesTest {
                 Map.of(DocumentDeliveryProcess.VAR_ORDER_OUTCOME, DocumentDeliveryProcess.ORDERED));
         Task receive = task(number, DocumentDeliveryProcess.TASK_RECEIVE);
         int turnaround = suppliers.byCode("NSTL").orElseThrow().getTurnaroundDays();
-        Instant expected = WorkingDays.after(shanghai("2026-03-06T10:00"), turnaround, SHANGHAI);
+        // the supplier's time starts when staff order from it (15:00), not while the Order task waited
+        Instant expected = WorkingDays.after(shanghai("2026-03-06T15:00"), turnaround, SHANGHAI);
         assertThat(receive.getDueDate().toInstant()).as("the supplier's turnaround, in working days")
                 .isEqualTo(expected)
                 .isEqualTo(((Date) runtimeService.getVariable(request.getProcessInstanceId(),
@@ -172,18 +173,21 @@ class TaskDeadlinesTest {
         Task checkIn = task(number, InterlibraryLoanProcess.TASK_CHECK_IN_RETURNED_BOOK);
         String loanDue = (String) runtimeService.getVariable(request.getProcessInstanceId(),
                 InterlibraryLoanProcess.VAR_DUE_DATE);
-        assertThat(loanDue).isEqualTo("2026-04-06");
+        // four weeks would end on 6 April, a 清明节 holiday of the library's calendar: the loan is due the next
+        // day the desk is open
+        assertThat(loanDue).isEqualTo("2026-04-07");
         assertThat(checkIn.getDueDate().toInstant()).as("as the loan's due date ends")
-                .isEqualTo(shanghai("2026-04-07T00:00"));
+                .isEqualTo(shanghai("2026-04-08T00:00"));
         assertThat(checkIn.getFollowUpDate().toInstant()).as("when the patron is reminded, 3 days before")
-                .isEqualTo(shanghai("2026-04-03T00:00"));
+                .isEqualTo(shanghai("2026-04-04T00:00"));
 
         clockAt("2026-04-03T16:00");
         complete(number, InterlibraryLoanProcess.TASK_CHECK_IN_RETURNED_BOOK, "illstaff", IllflowGroups.ILL_STAFF,
                 Map.of(InterlibraryLoanProcess.VAR_BOOK_CHECKED, true));
         runJobs(request.getProcessInstanceId());
         assertThat(task(number, InterlibraryLoanProcess.TASK_RETURN_TO_LENDER).getDueDate().toInstant())
-                .as("desk work within 2 working days: Friday -> Tuesday").isEqualTo(shanghai("2026-04-07T16:00"));
+                .as("desk work within 2 working days: Friday -> Wednesday (Monday 6 April is 清明节)")
+                .isEqualTo(shanghai("2026-04-08T16:00"));
     }
 
     @Test

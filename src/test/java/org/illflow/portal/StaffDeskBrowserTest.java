@@ -61,11 +61,18 @@ class StaffDeskBrowserTest {
         return By.xpath("//*[contains(@class,'task-filters')]//h4/a[contains(normalize-space(.), '" + name + "')]");
     }
 
-    /** Tasklist redraws its list while it refreshes: click once the element holds still. */
+    /**
+     * Tasklist redraws its list while it refreshes: click once the element holds still. A long list puts the card
+     * under Tasklist's fixed footer, so it is scrolled to the middle of the window first, as a person would.
+     */
     private static void clickWhenSettled(WebDriverWait wait, By element) {
         wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .ignoring(org.openqa.selenium.ElementClickInterceptedException.class)
                 .until(d -> {
-                    d.findElement(element).click();
+                    org.openqa.selenium.WebElement target = d.findElement(element);
+                    ((org.openqa.selenium.JavascriptExecutor) d)
+                            .executeScript("arguments[0].scrollIntoView({block: 'center'});", target);
+                    target.click();
                     return true;
                 });
     }

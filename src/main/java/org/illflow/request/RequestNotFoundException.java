@@ -1,4 +1,4 @@
-package org.illflow.delivery;
+package org.illflow.request;
 
 import org.illflow.system.ApiRefusal;
 
