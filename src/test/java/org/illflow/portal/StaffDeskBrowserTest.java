@@ -223,8 +223,10 @@ class StaffDeskBrowserTest {
             browser.driver.findElement(By.cssSelector("[id$='Field_Title']")).sendKeys("Pages the wrong way round");
             // the form's own rules let it pass; the platform's page-range rule refuses it
             browser.driver.findElement(By.cssSelector("[id$='Field_Pages']")).sendKeys("90-10");
-            clickWhenSettled(wait, By.xpath("//*[contains(@class,'modal')]//button[contains(normalize-space(.), '启动')"
-                    + " or contains(normalize-space(.), 'Start')][not(@disabled)]"));
+            WebElement start = wait.until(ExpectedConditions.elementToBeClickable(
+                    By.cssSelector("button[ng-click='startProcessInstance()']")));
+            assertThat(start.getText()).isNotBlank();
+            start.click();
             WebElement refusal = wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
                     "//*[contains(@class,'fjs-form-field')][.//*[contains(@id,'Field_Pages')]]"
                             + "//*[contains(@class,'illflow-refusal')]")));
