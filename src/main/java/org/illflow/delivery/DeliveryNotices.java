@@ -23,7 +23,7 @@ class DeliveryNotices {
             NOTICE_HELD_LOCALLY, "dd-held-locally",
             NOTICE_UNFILLED, "dd-unfilled",
             NOTICE_REJECTED, "dd-rejected",
-            NOTICE_RECEIVED, "dd-received");
+            NOTICE_RECEIVED, "request-received");
 
     private final NotificationService notifications;
     private final DocumentDelivery delivery;

@@ -80,15 +80,7 @@ class StaffPagesTextTest {
     }
 
     private void complete(String number, String taskKey, String user, String group, Map<String, Object> vars) {
-        Task task = taskService.createTaskQuery().processInstanceBusinessKey(number).taskDefinitionKey(taskKey)
-                .singleResult();
-        identityService.setAuthentication(user, List.of(group));
-        try {
-            taskService.claim(task.getId(), user);
-            taskService.complete(task.getId(), vars);
-        } finally {
-            identityService.clearAuthentication();
-        }
+        RequestDeskTest.complete(taskService, identityService, number, taskKey, user, group, vars);
     }
 
     @Test
