@@ -93,10 +93,9 @@ public final class DocumentDeliveryProcess {
     public static final String NOTICE_HELD_LOCALLY = "DD_HELD_LOCALLY";
     public static final String NOTICE_UNFILLED = "DD_UNFILLED";
     public static final String NOTICE_REJECTED = "DD_REJECTED";
-    /** "Request received", with its number, once per request, on a branch of its own after the save point. */
+    /** "Request received", with its number, once per request: the first step after the save point. */
     public static final String NOTICE_RECEIVED = "DD_RECEIVED";
     public static final String TASK_CONFIRM_RECEIPT = "Task_ConfirmReceipt";
-    public static final String END_RECEIPT_CONFIRMED = "EndEvent_ReceiptConfirmed";
 
     private DocumentDeliveryProcess() {
     }

@@ -164,10 +164,9 @@ public final class InterlibraryLoanProcess {
     public static final String BOOK_NOWHERE = "none";
 
     public static final String NOTICE_REJECTED = "ILL_REJECTED";
-    /** "Request received", with its number, once per request, on a branch of its own after the save point. */
+    /** "Request received", with its number, once per request: the first step after the save point. */
     public static final String NOTICE_RECEIVED = "ILL_RECEIVED";
     public static final String TASK_CONFIRM_RECEIPT = "Task_ConfirmReceipt";
-    public static final String END_RECEIPT_CONFIRMED = "EndEvent_ReceiptConfirmed";
     public static final String NOTICE_HELD_LOCALLY = "ILL_HELD_LOCALLY";
     public static final String NOTICE_UNFILLED = "ILL_UNFILLED";
     public static final String NOTICE_READY_FOR_PICKUP = "ILL_READY_FOR_PICKUP";

@@ -64,6 +64,21 @@ class RequestMessagesTest {
     @Autowired org.springframework.mail.javamail.JavaMailSenderImpl mailSender;
     @Autowired java.time.Clock clock;
 
+    @Autowired org.camunda.bpm.engine.HistoryService historyService;
+    private java.util.Date testStarted;
+
+    @org.junit.jupiter.api.BeforeEach
+    void rememberStart() {
+        testStarted = org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime();
+    }
+
+    /** This test's requests end with it, so later tests' Tasklist queues stay short. */
+    @AfterEach
+    void endThisTestsInstances() {
+        org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+        TestSupport.endInstancesStartedSince(testStarted, historyService, runtimeService);
+    }
+
     @AfterEach
     void tearDown() {
         support.resetClock();
