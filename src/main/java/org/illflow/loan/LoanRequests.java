@@ -6,24 +6,18 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import jakarta.validation.Validator;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.illflow.patron.Patron;
-import org.illflow.request.PatronCheck;
 import org.illflow.request.PatronRequests;
-import org.illflow.request.RequestCancellation;
-import org.illflow.request.RequestSubmission;
+import org.illflow.request.RequestKernel;
 import org.illflow.request.StartForm;
-import org.illflow.request.TimelineEntry;
 import org.illflow.supplier.SupplierCatalog;
 import org.illflow.system.ApiRefusal;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -32,47 +26,45 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
-public class LoanRequests extends PatronRequests<LoanRequest, LoanTimelineEvent> {
+public class LoanRequests extends PatronRequests<LoanRequest, LoanTimelineEvent, BookRequestForm> {
 
     /** Inter-library loan request numbers: ILL-2026-000045. */
     static final String PREFIX = "ILL";
 
-    private final LoanRequestRepository requests;
-    private final PatronCheck patrons;
-    private final RequestSubmission submission;
     private final RuntimeService runtimeService;
     private final InterlibraryLoan loan;
     private final SupplierCatalog suppliers;
-    private final Validator validator;
     private final Clock clock;
 
-    LoanRequests(LoanRequestRepository requests, LoanTimelineEventRepository timeline, PatronCheck patrons,
-            RequestSubmission submission, RequestCancellation cancellation, RuntimeService runtimeService,
-            InterlibraryLoan loan, SupplierCatalog suppliers, Validator validator, Clock clock) {
-        super(requests, timeline, cancellation, MESSAGE_CANCEL, VAR_CANCELLED_BY, "loan.cancel.tooLate");
-        this.requests = requests;
-        this.patrons = patrons;
-        this.submission = submission;
+    LoanRequests(LoanRequestRepository requests, LoanTimelineEventRepository timeline, RequestKernel kernel,
+            RuntimeService runtimeService, InterlibraryLoan loan, SupplierCatalog suppliers, Clock clock) {
+        super(requests, timeline, kernel, new Lifecycle(PREFIX, KEY, MESSAGE_CANCEL, VAR_CANCELLED_BY,
+                "loan.cancel.tooLate", "loan.patron.notActive"));
         this.runtimeService = runtimeService;
         this.loan = loan;
         this.suppliers = suppliers;
-        this.validator = validator;
         this.clock = clock;
     }
 
-    /**
-     * A patron's own request from the portal or the API. Only active patrons may ask. The number is taken in a
-     * short transaction of its own, then the request and its process up to the save point in one more.
-     */
-    @Transactional(propagation = Propagation.NOT_SUPPORTED)
-    public LoanRequest submit(BookRequestForm form, String patronUserId) {
-        Patron patron = patrons.active(patronUserId).orElseThrow(() -> new ApiRefusal(403, "loan.patron.notActive",
-                "Only active patrons may send requests."));
-        return submission.submit(PREFIX, (number, at) -> create(form, patron, patron.getCardNumber(), number, at),
-                LoanRequest::attachProcess, KEY, LoanRequests::startVariables);
+    @Override
+    protected LoanRequest newRecord(BookRequestForm form, Patron patron, String number, Instant at,
+            String submittedBy) {
+        return new LoanRequest(number, patron.getCardNumber(), patron.getPatronType().name(), patron.getCollege(),
+                form.toCitation(), form.getNote(), form.getSource(), at, submittedBy);
     }
 
-    static Map<String, Object> startVariables(LoanRequest request) {
+    @Override
+    protected void recordSubmitted(LoanRequest request, String by, String detail) {
+        loan.record(request, by, "SUBMITTED", detail, null, null);
+    }
+
+    @Override
+    protected Map<String, Object> startVariables(LoanRequest request) {
+        return variablesOf(request);
+    }
+
+    /** What the loan process starts with (also when staff enter the request in Tasklist's start form). */
+    static Map<String, Object> variablesOf(LoanRequest request) {
         Map<String, Object> variables = new HashMap<>();
         variables.put(VAR_REQUEST_ID, request.getId());
         variables.put(VAR_REQUEST_NUMBER, request.getRequestNumber());
@@ -82,38 +74,17 @@ public class LoanRequests extends PatronRequests<LoanRequest, LoanTimelineEvent>
         variables.put(VAR_AUTHORS, request.getAuthors());
         variables.put(VAR_ISBN, request.getIsbn());
         variables.put(VAR_LOAN_OUTCOME, OUTCOME_CLOSED);
-        request.neededByInto(variables);
         return variables;
     }
 
-    /**
-     * Staff entering a book request that came by phone or e-mail, from Tasklist's start form. Invalid fields
-     * (an ISBN with a wrong check digit, say) or an unknown patron fail the start with a message Tasklist shows;
-     * nothing is stored.
-     */
-    public LoanRequest enterForPatron(Map<String, Object> variables, String staffUserId) {
-        StartForm answers = new StartForm(variables);
-        Patron patron = patrons.forStaffEntry(answers.text(VAR_PATRON));
+    @Override
+    protected BookRequestForm formFrom(StartForm answers) {
         BookRequestForm form = new BookRequestForm();
         form.setTitle(answers.text(VAR_TITLE));
         form.setIsbn(answers.text(VAR_ISBN));
         form.setPublisher(answers.text(VAR_PUBLISHER));
         form.setEdition(answers.text(VAR_EDITION));
-        form.readSharedAnswers(answers);
-        StartForm.validated(validator, form);
-        RequestSubmission.Numbered numbered = submission.numberForStaffEntry(PREFIX);
-        return create(form, patron, staffUserId, numbered.number(), numbered.at());
-    }
-
-    private LoanRequest create(BookRequestForm form, Patron patron, String by, String number, Instant now) {
-        LoanRequest fresh = new LoanRequest(number, patron.getCardNumber(),
-                patron.getPatronType().name(), patron.getCollege(), form.toCitation(), form.getNote(),
-                form.getSource(), now, by == null ? TimelineEntry.SYSTEM : by);
-        fresh.neededBy(form.getNeededBy());
-        LoanRequest request = requests.saveAndFlush(fresh);
-        loan.record(request, by, "SUBMITTED", by != null && !by.equals(patron.getCardNumber())
-                ? "entered by staff" : null, null, null);
-        return request;
+        return form;
     }
 
     /** How many renewals the request's lender allows (0 before a lender is known). */

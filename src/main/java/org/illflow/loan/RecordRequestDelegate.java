@@ -29,6 +29,6 @@ class RecordRequestDelegate implements JavaDelegate {
         LoanRequest request = requests.enterForPatron(execution.getVariables(), ProcessVariables.staffBehind(execution));
         request.attachProcess(execution.getProcessInstanceId());
         execution.setProcessBusinessKey(request.getRequestNumber());
-        execution.setVariables(LoanRequests.startVariables(request));
+        execution.setVariables(LoanRequests.variablesOf(request));
     }
 }

@@ -482,7 +482,8 @@ class DocumentDeliveryProcessTest {
 
         // the portal refuses a pending patron outright ...
         assertThatThrownBy(() -> requests.submit(DeliveryTestData.stmArticle(), form.getCardNumber()))
-                .isInstanceOf(RequestRefusedException.class);
+                .isInstanceOfSatisfying(org.illflow.system.ApiRefusal.class, refusal -> assertThat(refusal.getStatus())
+                        .isEqualTo(403));
         // ... and a request staff enter for them is rejected by the process
         Map<String, Object> startForm = startForm(form.getCardNumber());
         identityService.setAuthentication("ddstaff", List.of(IllflowGroups.DD_STAFF));

@@ -121,6 +121,10 @@ final class Ledger {
             }
         }
         figures.put("jobs run, by node", byNode);
+        if (byNode.isEmpty()) {
+            // an empty job log proves nothing (history level below full): say so rather than pass
+            problems.add("NO JOB LOG: the database keeps no job history, so \"once\" cannot be shown");
+        }
     }
 
     private void notices(Connection db, Collection<MimeMessage> mails) throws SQLException {

@@ -120,6 +120,9 @@ public final class TwoNodeCheck {
     private static AppNode node(String name, Path work, Path shared, GreenMail smtp, PostgresServer pg) {
         Map<String, String> settings = NodeSettings.of(shared, smtp.getSmtp().getPort(), pg.jdbcUrl("illflow"));
         settings.put("camunda.bpm.generic-properties.properties.hostname", name); // names the node in the job log
+        // The job log, which proves each job ran once, is kept only at history level full; a library runs audit
+        // (README, History). The check's fresh database is created at full so the proof is there to read.
+        settings.put("camunda.bpm.history-level-default", "full");
         return new AppNode(name, AppNode.freePort(), work.resolve(name + ".log"), settings);
     }
 
