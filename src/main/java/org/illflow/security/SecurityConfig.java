@@ -65,6 +65,23 @@ class SecurityConfig {
         return new ProviderManager(provider);
     }
 
+    /**
+     * {@code POST /iso18626}, where partner libraries' systems send ISO 18626 messages: open to any caller, with no
+     * session, no login and no CSRF token, because a partner's machine has none of them. It is not unauthenticated:
+     * every message names its sender and carries the account id and security code registered for that partner,
+     * and {@code iso18626.Iso18626Receiver} refuses it otherwise. Only this one path; it changes nothing else.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain iso18626Chain(HttpSecurity http) throws Exception {
+        http.securityMatcher(PATHS.matcher("/iso18626"))
+                .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(c -> c.disable())
+                .csrf(c -> c.disable());
+        return http.build();
+    }
+
     /** The Camunda REST API: HTTP Basic against the same accounts, no session, staff and admins only. */
     @Bean
     @Order(1)

@@ -37,9 +37,13 @@ import org.springframework.stereotype.Component;
  * application refuses to start without it (several nodes must share one key, and a key beside the database
  * it protects protects nothing). Losing the key makes the stored passwords unreadable; admins then enter them
  * again. Nothing here logs a password or the key.
+ *
+ * <p>The same key and format protect the security codes of ISO 18626 partner libraries
+ * ({@code iso18626.Iso18626Peers}); their values are bound to {@code iso18626-peer/<peer code>}, which no supplier
+ * code can equal, so neither kind of value decrypts as the other.
  */
 @Component
-class SupplierCredentials {
+public class SupplierCredentials {
 
     private static final Logger LOG = LoggerFactory.getLogger(SupplierCredentials.class);
 
@@ -74,8 +78,8 @@ class SupplierCredentials {
         return Base64.getEncoder().encodeToString(key);
     }
 
-    /** Encrypts a supplier's password for storage in its row. */
-    String encrypt(String supplierCode, String password) {
+    /** Encrypts a supplier's password (or another secret bound to {@code supplierCode}) for storage in its row. */
+    public String encrypt(String supplierCode, String password) {
         if (password == null || password.isEmpty()) {
             throw new IllegalArgumentException("no password to encrypt");
         }
@@ -97,7 +101,7 @@ class SupplierCredentials {
     }
 
     /** Decrypts a stored value; fails with {@link SupplierCredentialException} when the key does not fit it. */
-    String decrypt(String supplierCode, String stored) {
+    public String decrypt(String supplierCode, String stored) {
         if (stored == null || !stored.startsWith(PREFIX)) {
             throw new SupplierCredentialException("The stored password of supplier " + supplierCode
                     + " is not in a known format (expected " + PREFIX + "…).");

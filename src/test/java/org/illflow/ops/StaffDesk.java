@@ -68,7 +68,7 @@ final class StaffDesk {
     void expireTurnaround(String requestNumber) {
         String jobs = rest("GET", "/job?timers=true&processInstanceId=" + processInstanceOf(requestNumber), null,
                 ADMIN, ADMIN_PASSWORD, 200);
-        rest("POST", "/job/" + match(ID, jobs) + "/duedate", "{\"duedate\":\""
+        rest("PUT", "/job/" + match(ID, jobs) + "/duedate", "{\"duedate\":\""
                 + java.time.OffsetDateTime.now().minusSeconds(1).format(java.time.format.DateTimeFormatter.ofPattern(
                         "yyyy-MM-dd'T'HH:mm:ss.SSSZ")) + "\"}", ADMIN, ADMIN_PASSWORD, 204);
     }
