@@ -7,6 +7,69 @@ try {
   // an old browser keeps its own language; both are offered
 }
 
+// Errors where the eye is (Tasklist): a refusal of a start or task form (the engine answers with a message such
+// as "Invalid pages: 页码无效") is shown again right under the field it names, or at the button that was pressed,
+// and scrolled into view — Tasklist itself puts it at the top of a long form, out of sight.
+if (window.location.pathname.indexOf('/tasklist/') >= 0) {
+  (function () {
+    var pressed = null;
+    document.addEventListener('click', function (event) {
+      var button = event.target && event.target.closest ? event.target.closest('button, input[type=submit]') : null;
+      if (button && !button.closest('.notifications, .illflow-refusal')) {
+        pressed = button;
+      }
+    }, true);
+    // Camunda Forms name their fields Field_<Key> (Field_Pages for "pages"); embedded forms use cam-variable-name
+    function fieldNamed(message) {
+      var named = /Invalid ([A-Za-z][A-Za-z0-9]*)\s*[:：]/.exec(message);
+      if (!named) {
+        return null;
+      }
+      var key = named[1];
+      var id = 'Field_' + key.charAt(0).toUpperCase() + key.slice(1);
+      var input = document.querySelector('[id$="' + id + '"], [id*="' + id + '-"], [cam-variable-name="' + key + '"],'
+          + ' [name="' + key + '"]');
+      if (!input) {
+        return null;
+      }
+      return input.closest('.fjs-form-field') || input.closest('.form-group') || input.parentElement;
+    }
+    function show(alert) {
+      var message = (alert.querySelector('.message') || alert).textContent.replace(/\s+/g, ' ').trim();
+      if (!message) {
+        return;
+      }
+      document.querySelectorAll('.illflow-refusal').forEach(function (old) { old.remove(); });
+      var box = document.createElement('div');
+      box.className = 'illflow-refusal';
+      box.setAttribute('role', 'alert');
+      box.textContent = message;
+      var field = fieldNamed(message);
+      if (field) {
+        field.appendChild(box);
+      } else if (pressed && pressed.isConnected) {
+        pressed.insertAdjacentElement('beforebegin', box);
+      } else {
+        return;
+      }
+      box.scrollIntoView({block: 'center'});
+    }
+    new MutationObserver(function (changes) {
+      changes.forEach(function (change) {
+        change.addedNodes.forEach(function (node) {
+          if (node.nodeType !== 1 || node.classList.contains('illflow-refusal')) {
+            return;
+          }
+          var alert = node.matches('.alert-danger') ? node : node.querySelector('.alert-danger');
+          if (alert) {
+            show(alert);
+          }
+        });
+      });
+    }).observe(document.documentElement, {childList: true, subtree: true});
+  })();
+}
+
 export default {
   locales: {
     availableLocales: ['zh', 'en'],

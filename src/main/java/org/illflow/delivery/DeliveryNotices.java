@@ -22,7 +22,8 @@ class DeliveryNotices {
             NOTICE_DELIVERED, "dd-delivered",
             NOTICE_HELD_LOCALLY, "dd-held-locally",
             NOTICE_UNFILLED, "dd-unfilled",
-            NOTICE_REJECTED, "dd-rejected");
+            NOTICE_REJECTED, "dd-rejected",
+            NOTICE_RECEIVED, "request-received");
 
     private final NotificationService notifications;
     private final DocumentDelivery delivery;

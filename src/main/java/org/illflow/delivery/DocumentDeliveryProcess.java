@@ -93,6 +93,8 @@ public final class DocumentDeliveryProcess {
     public static final String VAR_LANGUAGE = org.illflow.request.StartForm.LANGUAGE;
     public static final String VAR_SUBJECT_AREA = org.illflow.request.StartForm.SUBJECT_AREA;
     public static final String VAR_NOTE = org.illflow.request.StartForm.NOTE;
+    /** The patron's needed-by date, yyyy-MM-dd (optional; start form field and start variable). */
+    public static final String VAR_NEEDED_BY = org.illflow.request.StartForm.NEEDED_BY;
 
     public static final String WITHIN_LIMITS = org.illflow.request.LimitVerdict.WITHIN;
     public static final String NEEDS_APPROVAL = org.illflow.request.LimitVerdict.NEEDS_APPROVAL;
@@ -107,6 +109,9 @@ public final class DocumentDeliveryProcess {
     public static final String NOTICE_HELD_LOCALLY = "DD_HELD_LOCALLY";
     public static final String NOTICE_UNFILLED = "DD_UNFILLED";
     public static final String NOTICE_REJECTED = "DD_REJECTED";
+    /** "Request received", with its number, once per request: the first step after the save point. */
+    public static final String NOTICE_RECEIVED = "DD_RECEIVED";
+    public static final String TASK_CONFIRM_RECEIPT = "Task_ConfirmReceipt";
 
     private DocumentDeliveryProcess() {
     }

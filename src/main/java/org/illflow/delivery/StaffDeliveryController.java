@@ -54,7 +54,7 @@ class StaffDeliveryController {
             BigDecimal pricePerItem, BigDecimal pricePerPage, String tariff, Integer pageCount,
             BigDecimal expectedPrice, String workLink, String accountName, String password, boolean passwordWithheld,
             String deliveredBefore, List<String> sameArticleOpen, String eissn, String isbn, String pmid,
-            String sourceDatabase, String copyright, boolean copyrightConfirmNeeded) {
+            String sourceDatabase, String copyright, boolean copyrightConfirmNeeded, java.time.LocalDate neededBy) {
     }
 
     record ReceivedCopy(long documentId, int pageCount, long sizeBytes, BigDecimal cost) {
@@ -85,7 +85,7 @@ class StaffDeliveryController {
                 pages == null ? null : s.copyCost(pages), s.getWorkLink(),
                 s.getAccountName(), password, task.isEmpty() && s.hasPassword(), deliveredBefore(r), sameArticleOpen(r),
                 r.getEissn(), r.getIsbn(), r.getPmid(), r.getSourceDatabase(), standing.describe(),
-                standing.needsConfirmation());
+                standing.needsConfirmation(), r.getNeededBy());
     }
 
     /** Other open requests for the same article: those waiting for this one are served by its copy. */

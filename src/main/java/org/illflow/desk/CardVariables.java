@@ -18,9 +18,17 @@ final class CardVariables {
     /** Set by {@link TaskCardListener}: the patron type as staff read it. */
     static final String PATRON_TYPE_LABEL = org.illflow.patron.PatronRegistrationProcess.VAR_PATRON_TYPE_LABEL;
 
+    /** The patron's unread messages on the request (kept up to date by the conversation package). */
+    static final String UNREAD_MESSAGES = org.illflow.conversation.RequestMessages.UNREAD_VARIABLE;
+    /** The patron's needed-by date (yyyy-MM-dd), when they gave one. */
+    static final String NEEDED_BY = "neededBy";
+    /** Set by {@link TaskCardListener} on a task due after the needed-by date: the request cannot be met in time. */
+    static final String AT_RISK = "neededByAtRisk";
+
     /** Copied onto each task when it is created, where Tasklist's cards can read them. */
     static final java.util.List<String> ON_CARDS = java.util.List.of(REQUEST_NUMBER, REQUEST_TITLE, PATRON_NAME,
-            SUPPLIER_NAME, LENDER_NAME, LOAN_DUE_DATE, APPLICANT_NAME, CARD_NUMBER, COLLEGE);
+            SUPPLIER_NAME, LENDER_NAME, LOAN_DUE_DATE, APPLICANT_NAME, CARD_NUMBER, COLLEGE, UNREAD_MESSAGES,
+            NEEDED_BY);
 
     private CardVariables() {
     }

@@ -19,7 +19,9 @@ public record DeskQuery(String number, String patron, String title, String ident
         /** Orders and loan requests past their supplier's or lender's turnaround. */
         LATE,
         /** Open requests nobody has touched for the configured number of working days. */
-        QUIET;
+        QUIET,
+        /** Requests with a patron's message that staff have not read yet. */
+        UNREAD;
 
         public String param() {
             return name().toLowerCase(Locale.ROOT);

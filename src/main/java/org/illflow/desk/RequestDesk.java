@@ -133,16 +133,23 @@ public class RequestDesk {
                         + " coalesce(d.doi, d.issn, d.isbn) identifier, d.status, d.supplier_code partner_code,"
                         + " d.submitted_at, d.updated_at, d.process_instance_id,"
                         + " cast(null as timestamp with time zone) pickup_deadline, cast(null as date) due_date"
+                                + ", d.needed_by, " + unread("DD", "d")
                         + " from document_delivery_request d where " + conditions(query, params, true));
             }
         }
         if (query.service() == null || query.service().equals("ILL")) {
             parts.add("select 'ILL' service, l.id, l.request_number, l.patron_card_number, l.college, l.title,"
                     + " l.isbn identifier, l.status, l.lender_code partner_code, l.submitted_at, l.updated_at,"
-                    + " l.process_instance_id, l.pickup_deadline, l.due_date from loan_request l where "
-                    + conditions(query, params, false));
+                    + " l.process_instance_id, l.pickup_deadline, l.due_date, l.needed_by, " + unread("ILL", "l")
+                    + " from loan_request l where " + conditions(query, params, false));
         }
         return String.join(" union all ", parts);
+    }
+
+    /** The number of the patron's messages on the request that staff have not read (see conversation package). */
+    private static String unread(String service, String alias) {
+        return "(select count(*) from request_message m where m.service = '" + service + "' and m.request_id = "
+                + alias + ".id and m.from_staff = false and m.read_at is null) unread_messages";
     }
 
     private void bind(DeskQuery query, MapSqlParameterSource params) {
@@ -233,6 +240,9 @@ public class RequestDesk {
             where.add("(l.status = 'OVERDUE' or (l.status = 'ON_LOAN' and l.due_date < :today))");
         } else if (view == DeskQuery.View.LATE) {
             where.add(t + "process_instance_id in (:late)");
+        } else if (view == DeskQuery.View.UNREAD) {
+            where.add("exists (select 1 from request_message m where m.service = '" + (dd ? "DD" : "ILL")
+                    + "' and m.request_id = " + t + "id and m.from_staff = false and m.read_at is null)");
         } else if (view == DeskQuery.View.QUIET) {
             where.add(t + "status in (" + (dd ? ":ddOpen" : ":illOpen") + ")");
             where.add("not exists (select 1 from " + (dd ? "dd_timeline_event" : "loan_timeline_event")
@@ -272,7 +282,8 @@ public class RequestDesk {
                 rs.getString("patron_card_number"), rs.getString("patron_name"), rs.getString("college"),
                 rs.getString("title"), rs.getString("identifier"), rs.getString("status"),
                 rs.getString("partner_code"), instant(rs, "submitted_at"), instant(rs, "updated_at"),
-                rs.getString("process_instance_id"), List.of());
+                rs.getString("process_instance_id"), rs.getLong("unread_messages"),
+                rs.getDate("needed_by") == null ? null : rs.getDate("needed_by").toLocalDate(), List.of());
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

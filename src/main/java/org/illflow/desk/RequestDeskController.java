@@ -38,8 +38,11 @@ class RequestDeskController {
     private final RequestDesk desk;
     private final MessageSource messages;
     private final java.time.Clock clock;
+    private final org.illflow.conversation.RequestMessages conversations;
 
-    RequestDeskController(RequestDesk desk, MessageSource messages, java.time.Clock clock) {
+    RequestDeskController(RequestDesk desk, MessageSource messages, java.time.Clock clock,
+            org.illflow.conversation.RequestMessages conversations) {
+        this.conversations = conversations;
         this.desk = desk;
         this.messages = messages;
         this.clock = clock;
@@ -102,9 +105,11 @@ class RequestDeskController {
     }
 
     @GetMapping("/staff/requests/{number}")
-    String detail(@PathVariable String number, Model model) {
+    String detail(@PathVariable String number, Model model, org.springframework.security.core.Authentication who) {
         RequestDesk.DeskDetail detail = desk.detail(number)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no request " + number));
+        // the conversation, marked "unread" where staff see a message for the first time (now read)
+        conversations.showOn(model, detail.request().requestNumber(), who);
         model.addAttribute("detail", detail);
         model.addAttribute("now", clock.instant());
         model.addAttribute("tasklistTask", TASKLIST_TASK);

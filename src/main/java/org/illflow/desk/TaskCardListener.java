@@ -28,14 +28,29 @@ public class TaskCardListener implements TaskListener {
             InterlibraryLoanProcess.TASK_RECEIVE_BOOK, InterlibraryLoanProcess.TASK_WITHDRAW_FROM_LENDER,
             InterlibraryLoanProcess.TASK_ASK_LENDER_FOR_RENEWAL, InterlibraryLoanProcess.TASK_RETURN_TO_LENDER);
 
+    /** Tasks that place an order with a supplier or lender: the partner's turnaround follows them. */
+    static final Set<String> ORDER_TASKS = Set.of(DocumentDeliveryProcess.TASK_ORDER,
+            InterlibraryLoanProcess.TASK_REQUEST_FROM_LENDER);
+    /** The priority of a task without a needed-by date (Camunda's default). */
+    static final int NORMAL_PRIORITY = 50;
+    /** A needed-by date this many days away or more does not raise the priority. */
+    static final int URGENT_WITHIN_DAYS = 50;
+    /** What the card says of a request that cannot be met in time. */
+    static final String AT_RISK_TEXT = "⚠ 赶不上 cannot be met in time";
+
     private final TaskDeadlines deadlines;
     private final PatronDirectory patrons;
     private final MessageSource messages;
+    private final org.illflow.supplier.SupplierCatalog suppliers;
+    private final java.time.ZoneId zone;
 
-    TaskCardListener(TaskDeadlines deadlines, PatronDirectory patrons, MessageSource messages) {
+    TaskCardListener(TaskDeadlines deadlines, PatronDirectory patrons, MessageSource messages,
+            org.illflow.supplier.SupplierCatalog suppliers, java.time.Clock clock) {
         this.deadlines = deadlines;
         this.patrons = patrons;
         this.messages = messages;
+        this.suppliers = suppliers;
+        this.zone = clock.getZone();
     }
 
     @Override
@@ -64,12 +79,53 @@ public class TaskCardListener implements TaskListener {
         if (type != null && task.getVariable(CardVariables.PATRON_TYPE_LABEL) == null) {
             task.getExecution().setVariable(CardVariables.PATRON_TYPE_LABEL, label("patronType." + type));
         }
+        urgency(task, created, deadline);
         // a copy on the task itself: staff may read their tasks' variables, not every process instance's
         for (String name : CardVariables.ON_CARDS) {
             Object value = task.getVariable(name);
             if (value != null) {
                 task.setVariableLocal(name, value);
             }
+        }
+    }
+
+    /**
+     * The patron's needed-by date: the sooner, the higher the task's priority (the queues sort by priority, then due
+     * date): 50 (normal) when there is none or it is {@value #URGENT_WITHIN_DAYS} days or more away, up to 100 when
+     * it is today or past. A task due after the end of that day — or an order whose partner's turnaround (working
+     * days from the order's due date) ends after it — is flagged on the card ({@link CardVariables#AT_RISK}).
+     */
+    private void urgency(DelegateTask task, Instant created, TaskDeadlines.Deadline deadline) {
+        java.time.LocalDate neededBy = day(task.getVariable(CardVariables.NEEDED_BY));
+        if (neededBy == null) {
+            return;
+        }
+        long daysLeft = java.time.temporal.ChronoUnit.DAYS.between(created.atZone(zone).toLocalDate(), neededBy);
+        task.setPriority(NORMAL_PRIORITY + (int) Math.max(0, Math.min(NORMAL_PRIORITY,
+                URGENT_WITHIN_DAYS - Math.max(0, daysLeft))));
+        Instant latest = neededBy.plusDays(1).atStartOfDay(zone).toInstant();
+        Instant promised = deadline.due();
+        if (ORDER_TASKS.contains(task.getTaskDefinitionKey())) {
+            Object partner = task.hasVariable(DocumentDeliveryProcess.VAR_SUPPLIER_CODE)
+                    ? task.getVariable(DocumentDeliveryProcess.VAR_SUPPLIER_CODE)
+                    : task.getVariable(InterlibraryLoanProcess.VAR_LENDER_CODE);
+            int turnaround = partner == null ? 0 : suppliers.byCode(partner.toString())
+                    .map(org.illflow.supplier.Supplier::getTurnaroundDays).orElse(0);
+            promised = org.illflow.supplier.WorkingDays.after(promised, turnaround, zone);
+        }
+        if (promised.isAfter(latest)) {
+            task.setVariableLocal(CardVariables.AT_RISK, AT_RISK_TEXT);
+        }
+    }
+
+    static java.time.LocalDate day(Object value) {
+        if (value == null || value.toString().length() < 10) {
+            return null;
+        }
+        try {
+            return java.time.LocalDate.parse(value.toString().substring(0, 10));
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
         }
     }
 

@@ -1,5 +1,6 @@
 package org.illflow.desk;
 
+import org.illflow.conversation.RequestMessages;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import java.util.ArrayList;
@@ -41,10 +42,12 @@ public class TaskFilters implements ApplicationRunner {
     // Tasklist shows the first two on the card and the rest after "show more": number and patron first
     private static final Map<String, String> DD_CARD = card(CardVariables.REQUEST_NUMBER, "申请号 Request",
             CardVariables.PATRON_NAME, "读者 Patron", CardVariables.REQUEST_TITLE, "题名 Title",
-            CardVariables.SUPPLIER_NAME, "供应方 Supplier");
+            CardVariables.SUPPLIER_NAME, "供应方 Supplier", CardVariables.NEEDED_BY, "需要日期 Needed by",
+            CardVariables.AT_RISK, "时限预警 At risk");
     private static final Map<String, String> ILL_CARD = card(CardVariables.REQUEST_NUMBER, "申请号 Request",
             CardVariables.PATRON_NAME, "读者 Patron", CardVariables.REQUEST_TITLE, "题名 Title",
-            CardVariables.LENDER_NAME, "出借馆 Lender");
+            CardVariables.LENDER_NAME, "出借馆 Lender", CardVariables.NEEDED_BY, "需要日期 Needed by",
+            CardVariables.AT_RISK, "时限预警 At risk");
     private static final Map<String, String> LOAN_CARD = card(CardVariables.REQUEST_NUMBER, "申请号 Request",
             CardVariables.PATRON_NAME, "读者 Patron", CardVariables.LOAN_DUE_DATE, "应还日期 Loan due",
             CardVariables.REQUEST_TITLE, "题名 Title", CardVariables.LENDER_NAME, "出借馆 Lender");
@@ -52,6 +55,9 @@ public class TaskFilters implements ApplicationRunner {
             CardVariables.PATRON_NAME, "读者 Patron", CardVariables.REQUEST_TITLE, "题名 Title",
             CardVariables.SUPPLIER_NAME, "供应方 Supplier", CardVariables.LENDER_NAME, "出借馆 Lender",
             CardVariables.APPLICANT_NAME, "申请人 Applicant");
+    private static final Map<String, String> UNREAD_CARD = card(CardVariables.REQUEST_NUMBER, "申请号 Request",
+            CardVariables.PATRON_NAME, "读者 Patron", CardVariables.UNREAD_MESSAGES, "未读留言 Unread messages",
+            CardVariables.REQUEST_TITLE, "题名 Title");
     private static final Map<String, String> REVIEW_CARD = card(CardVariables.APPLICANT_NAME, "申请人 Applicant",
             CardVariables.CARD_NUMBER, "工号/学号 Card number", CardVariables.COLLEGE, "学院 College");
 
@@ -107,6 +113,12 @@ public class TaskFilters implements ApplicationRunner {
                         .taskDefinitionKey(PatronRegistrationProcess.TASK_REVIEW)
                         .taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()),
                 REVIEW_CARD));
+        // a patron wrote and nobody of the service has opened the request on the desk since (see RequestMessages)
+        queues.add(new Queue("未读留言 / Unread messages",
+                "读者留言尚未阅读的申请 / Requests with a patron's message nobody has read yet", 7, staff,
+                byDueDate(taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
+                        .includeAssignedTasks()
+                        .processVariableValueEquals(RequestMessages.HAS_UNREAD_VARIABLE, true)), UNREAD_CARD));
         return queues;
     }
 

@@ -115,6 +115,8 @@ public final class InterlibraryLoanProcess {
     public static final String VAR_LANGUAGE = org.illflow.request.StartForm.LANGUAGE;
     public static final String VAR_SUBJECT_AREA = org.illflow.request.StartForm.SUBJECT_AREA;
     public static final String VAR_NOTE = org.illflow.request.StartForm.NOTE;
+    /** The patron's needed-by date, yyyy-MM-dd (optional; start form field and start variable). */
+    public static final String VAR_NEEDED_BY = org.illflow.request.StartForm.NEEDED_BY;
     public static final String VAR_HELD_LOCALLY = "heldLocally";
     public static final String VAR_HOLDING_INFO = "holdingInfo";
     /** Shared with document delivery's Confirm form (forms/confirm-local-holding.form). */
@@ -175,6 +177,9 @@ public final class InterlibraryLoanProcess {
     public static final String BOOK_NOWHERE = "none";
 
     public static final String NOTICE_REJECTED = "ILL_REJECTED";
+    /** "Request received", with its number, once per request: the first step after the save point. */
+    public static final String NOTICE_RECEIVED = "ILL_RECEIVED";
+    public static final String TASK_CONFIRM_RECEIPT = "Task_ConfirmReceipt";
     public static final String NOTICE_HELD_LOCALLY = "ILL_HELD_LOCALLY";
     public static final String NOTICE_UNFILLED = "ILL_UNFILLED";
     public static final String NOTICE_READY_FOR_PICKUP = "ILL_READY_FOR_PICKUP";

@@ -26,6 +26,7 @@ class LoanNotices {
 
     private static final Map<String, String> TEMPLATES = Map.ofEntries(
             Map.entry(NOTICE_REJECTED, "ill-rejected"),
+            Map.entry(NOTICE_RECEIVED, "request-received"),
             Map.entry(NOTICE_HELD_LOCALLY, "ill-held-locally"),
             Map.entry(NOTICE_UNFILLED, "ill-unfilled"),
             Map.entry(NOTICE_READY_FOR_PICKUP, "ill-ready-for-pickup"),

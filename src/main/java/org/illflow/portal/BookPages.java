@@ -37,9 +37,11 @@ class BookPages {
     private final SmartValidator validator;
     private final MessageSource messages;
     private final Clock clock;
+    private final org.illflow.conversation.RequestMessages conversations;
 
     BookPages(LoanRequests loans, PatronDirectory patrons, OneStopCheck oneStopCheck, SmartValidator validator,
-            MessageSource messages, Clock clock) {
+            MessageSource messages, Clock clock, org.illflow.conversation.RequestMessages conversations) {
+        this.conversations = conversations;
         this.loans = loans;
         this.patrons = patrons;
         this.oneStopCheck = oneStopCheck;
@@ -120,6 +122,7 @@ class BookPages {
         FirstChecks.describe(model, request, timeline, clock);
         model.addAttribute("renewable", loans.renewalRefusal(request).isEmpty());
         model.addAttribute("renewalsAllowed", loans.renewalsAllowed(request));
+        conversations.showOn(model, request.getRequestNumber(), who);
         return "portal/request-ill";
     }
 

@@ -37,9 +37,12 @@ class RequestPagesController {
     private final OneStopCheck oneStopCheck;
     private final MessageSource messages;
     private final java.time.Clock clock;
+    private final org.illflow.conversation.RequestMessages conversations;
 
     RequestPagesController(DeliveryRequests deliveries, org.illflow.loan.LoanRequests loans, PatronDirectory patrons,
-            OneStopCheck oneStopCheck, MessageSource messages, java.time.Clock clock) {
+            OneStopCheck oneStopCheck, MessageSource messages, java.time.Clock clock,
+            org.illflow.conversation.RequestMessages conversations) {
+        this.conversations = conversations;
         this.deliveries = deliveries;
         this.loans = loans;
         this.patrons = patrons;
@@ -171,6 +174,7 @@ class RequestPagesController {
         model.addAttribute("request", request);
         model.addAttribute("timeline", timeline);
         FirstChecks.describe(model, request, timeline, clock);
+        conversations.showOn(model, request.getRequestNumber(), who);
         return "portal/request-dd";
     }
 

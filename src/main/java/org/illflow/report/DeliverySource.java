@@ -19,7 +19,9 @@ class DeliverySource implements ReportSource {
                        case when status = 'CANCELLED' then 1 else 0 end as cancelled,
                        case when status = 'FROM_ARCHIVE' then 1 else 0 end as from_archive,
                        case when status = 'HELD_LOCALLY' then 1 else 0 end as held_locally,
-                       cost, cast(null as numeric(10,2)) as overdue_fee, source_database
+                       cost, cast(null as numeric(10,2)) as overdue_fee, source_database,
+                       (select count(*) from request_message m where m.service = 'DD'
+                          and m.request_id = document_delivery_request.id) as messages
                 from document_delivery_request
                 where submitted_at >= ? and submitted_at < ?""";
     }

@@ -18,7 +18,8 @@ class LegacySource implements ReportSource {
                        case when status = 'CANCELLED' then 1 else 0 end as cancelled,
                        case when status = 'FROM_ARCHIVE' then 1 else 0 end as from_archive,
                        case when status = 'HELD_LOCALLY' then 1 else 0 end as held_locally,
-                       cost, overdue_fee, cast(null as varchar(100)) as source_database
+                       cost, overdue_fee, cast(null as varchar(100)) as source_database,
+                       0 as messages
                 from legacy_request
                 where submitted_at >= ? and submitted_at < ?""";
     }

@@ -32,7 +32,9 @@ class LoanSource implements ReportSource {
                        case when status = 'HELD_LOCALLY' then 1 else 0 end as held_locally,
                        case when borrowing_fee is null and shipping_cost is null then null
                             else coalesce(borrowing_fee, 0) + coalesce(shipping_cost, 0) end as cost,
-                       overdue_fee, source_database
+                       overdue_fee, source_database,
+                       (select count(*) from request_message m where m.service = 'ILL'
+                          and m.request_id = loan_request.id) as messages
                 from loan_request
                 where submitted_at >= ? and submitted_at < ?""";
     }

@@ -97,7 +97,7 @@ public class ReportAggregates {
 
     /** What the aggregates were built for: a change of time zone or of the bins makes every month stale. */
     String layout() {
-        return "v1;zone=" + zone.getId() + ";bins=" + BINS + "/" + Integer.toHexString(Arrays.hashCode(BIN_EDGES));
+        return "v2;zone=" + zone.getId() + ";bins=" + BINS + "/" + Integer.toHexString(Arrays.hashCode(BIN_EDGES));
     }
 
     /** Whether the aggregates can serve these dimensions (else the report reads the request tables). */
@@ -345,7 +345,7 @@ public class ReportAggregates {
                 + ", count(*) as requests, coalesce(sum(filled), 0) as filled, coalesce(sum(unfilled), 0) as unfilled, "
                 + "coalesce(sum(cancelled), 0) as cancelled, coalesce(sum(from_archive), 0) as from_archive, "
                 + "coalesce(sum(held_locally), 0) as held_locally, coalesce(sum(cost), 0) as cost, "
-                + "coalesce(sum(overdue_fee), 0) as overdue_fee" + histogram
+                + "coalesce(sum(overdue_fee), 0) as overdue_fee, coalesce(sum(messages), 0) as messages" + histogram
                 + " from (select x.*, cast(" + Dimension.MONTH.keySql() + " as integer) as month_key, "
                 + Dimension.JOURNAL.keySql() + " as journal_key, " + bin + " as bin from (" + facts + ") x"
                 // a fence: without it PostgreSQL inlines the subquery and evaluates the bin's CASE once per use
@@ -355,7 +355,7 @@ public class ReportAggregates {
 
     private static String measureColumns() {
         StringBuilder columns = new StringBuilder(
-                "requests, filled, unfilled, cancelled, from_archive, held_locally, cost, overdue_fee");
+                "requests, filled, unfilled, cancelled, from_archive, held_locally, cost, overdue_fee, messages");
         for (String prefix : List.of("tc", "ts")) {
             for (int i = 0; i < BINS; i++) {
                 columns.append(", ").append(prefix).append(String.format(Locale.ROOT, "%02d", i));
@@ -408,7 +408,8 @@ public class ReportAggregates {
         ReportRow row = new ReportRow(keys, labels, rs.getLong("requests"), rs.getLong("filled"),
                 rs.getLong("unfilled"), rs.getLong("cancelled"), rs.getLong("from_archive"),
                 rs.getLong("held_locally"), ReportRepository.money(rs.getBigDecimal("cost")), ReportRepository.money(rs.getBigDecimal("overdue_fee")),
-                ReportRepository.days(percentile(counts, sums, 0.5)), ReportRepository.days(percentile(counts, sums, 0.9)));
+                ReportRepository.days(percentile(counts, sums, 0.5)), ReportRepository.days(percentile(counts, sums, 0.9)),
+                rs.getLong("messages"));
         return new Group(row, counts, sums);
     }
 
@@ -416,12 +417,13 @@ public class ReportAggregates {
     static ReportRow total(List<Group> groups) {
         long[] counts = new long[BINS];
         double[] sums = new double[BINS];
-        long[] measures = new long[6];
+        long[] measures = new long[7];
         BigDecimal cost = BigDecimal.ZERO;
         BigDecimal fees = BigDecimal.ZERO;
         for (Group group : groups) {
             ReportRow r = group.row();
-            long[] each = {r.requests(), r.filled(), r.unfilled(), r.cancelled(), r.fromArchive(), r.heldLocally()};
+            long[] each = {r.requests(), r.filled(), r.unfilled(), r.cancelled(), r.fromArchive(), r.heldLocally(),
+                r.messages()};
             for (int i = 0; i < each.length; i++) {
                 measures[i] += each[i];
             }
@@ -434,7 +436,8 @@ public class ReportAggregates {
         }
         return new ReportRow(List.of(), List.of(), measures[0], measures[1], measures[2], measures[3], measures[4],
                 measures[5], ReportRepository.money(cost), ReportRepository.money(fees),
-                ReportRepository.days(percentile(counts, sums, 0.5)), ReportRepository.days(percentile(counts, sums, 0.9)));
+                ReportRepository.days(percentile(counts, sums, 0.5)), ReportRepository.days(percentile(counts, sums, 0.9)),
+                measures[6]);
     }
 
     // ------------------------------------------------------------------------------------------ percentiles

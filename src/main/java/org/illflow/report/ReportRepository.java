@@ -66,7 +66,7 @@ class ReportRepository {
                 + "count(*) as requests, coalesce(sum(filled), 0) as filled, coalesce(sum(unfilled), 0) as unfilled, "
                 + "coalesce(sum(cancelled), 0) as cancelled, coalesce(sum(from_archive), 0) as from_archive, "
                 + "coalesce(sum(held_locally), 0) as held_locally, coalesce(sum(cost), 0) as cost, "
-                + "coalesce(sum(overdue_fee), 0) as overdue_fee, " + percentiles
+                + "coalesce(sum(overdue_fee), 0) as overdue_fee, coalesce(sum(messages), 0) as messages, " + percentiles
                 + " from (select " + keys + "x.* from (" + facts + ") x) g"
                 + (grouped.isEmpty() ? "" : " group by " + grouped);
         return jdbc.query(sql, (rs, n) -> row(rs, dimensions), parameters.toArray());
@@ -211,7 +211,7 @@ class ReportRepository {
         return new ReportRow(keys, labels, rs.getLong("requests"), rs.getLong("filled"), rs.getLong("unfilled"),
                 rs.getLong("cancelled"), rs.getLong("from_archive"), rs.getLong("held_locally"),
                 money(rs.getBigDecimal("cost")), money(rs.getBigDecimal("overdue_fee")),
-                days(rs.getObject("median_days")), days(rs.getObject("p90_days")));
+                days(rs.getObject("median_days")), days(rs.getObject("p90_days")), rs.getLong("messages"));
     }
 
     static BigDecimal money(BigDecimal value) {

@@ -9,7 +9,8 @@ package org.illflow.report;
  * service, request_number, submitted_at, finished_at (delivered / satisfied), patron_type, college, patron,
  * supplier (supplier or lender), journal, issn, filled, unfilled, cancelled, from_archive, held_locally
  * (each 0 or 1), cost (what the library paid), overdue_fee (charged to the patron), source_database (the
- * database an OpenURL came from, or null)
+ * database an OpenURL came from, or null), messages (how many messages patron and staff wrote on the request;
+ * 0 for imported history)
  * </pre>
  *
  * A new source's table also needs the report change trigger (migration V47, docs/report-aggregates.md), or the

@@ -23,7 +23,7 @@ class ReportTables {
             headers.add(text("report.dimension." + dimension.param(), locale));
         }
         for (String measure : List.of("requests", "filled", "fillRate", "unfilled", "cancelled", "fromArchive",
-                "heldLocally", "libraryCost", "overdueFees", "medianDays", "p90Days", "archiveReuse")) {
+                "heldLocally", "libraryCost", "overdueFees", "medianDays", "p90Days", "archiveReuse", "messages")) {
             headers.add(text("report.measure." + measure, locale));
         }
         List<List<Object>> rows = new ArrayList<>();
@@ -103,6 +103,7 @@ class ReportTables {
         cells.add(row.medianDays());
         cells.add(row.p90Days());
         cells.add(row.archiveReuse());
+        cells.add(row.messages());
         return cells;
     }
 

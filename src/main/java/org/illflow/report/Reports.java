@@ -159,7 +159,7 @@ public class Reports {
     /** The key figures do not show the turnaround (the direct count does not compute it either). */
     private static ReportRow withoutTurnaround(ReportRow r) {
         return new ReportRow(r.keys(), r.labels(), r.requests(), r.filled(), r.unfilled(), r.cancelled(),
-                r.fromArchive(), r.heldLocally(), r.libraryCost(), r.overdueFees(), null, null);
+                r.fromArchive(), r.heldLocally(), r.libraryCost(), r.overdueFees(), null, null, r.messages());
     }
 
     private static List<ReportRow> rows(List<ReportAggregates.Group> groups) {

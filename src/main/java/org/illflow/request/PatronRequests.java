@@ -77,7 +77,14 @@ public abstract class PatronRequests<R extends RequestBasics, E extends Timeline
                 lifecycle.notActiveKey(), "Only active patrons may send requests."));
         return submission.submit(lifecycle.prefix(), patron,
                 (number, at) -> create(form, patron, patron.getCardNumber(), number, at), RequestBasics::attachProcess,
-                lifecycle.processKey(), this::startVariables);
+                lifecycle.processKey(), this::startVariablesWithNeededBy);
+    }
+
+    /** The service's start variables and, when the patron gave one, the needed-by date (Tasklist cards, priority). */
+    private Map<String, Object> startVariablesWithNeededBy(R request) {
+        Map<String, Object> variables = new java.util.HashMap<>(startVariables(request));
+        request.neededByInto(variables);
+        return variables;
     }
 
     /**
@@ -96,7 +103,9 @@ public abstract class PatronRequests<R extends RequestBasics, E extends Timeline
     }
 
     private R create(F form, Patron patron, String by, String number, Instant now) {
-        R request = requests.saveAndFlush(newRecord(form, patron, number, now, by == null ? TimelineEntry.SYSTEM : by));
+        R fresh = newRecord(form, patron, number, now, by == null ? TimelineEntry.SYSTEM : by);
+        fresh.neededBy(form.getNeededBy());
+        R request = requests.saveAndFlush(fresh);
         recordSubmitted(request, by, by != null && !by.equals(patron.getCardNumber()) ? "entered by staff" : null);
         return request;
     }

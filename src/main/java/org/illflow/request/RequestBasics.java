@@ -82,6 +82,10 @@ public abstract class RequestBasics implements RequestRecord {
     @Column(name = "closed_at")
     private Instant closedAt;
 
+    /** The day the patron needs it by (optional; {@link NeededBy}): staff queues sort by it. */
+    @Column(name = "needed_by")
+    private java.time.LocalDate neededBy;
+
     @Version
     private int version;
 
@@ -123,6 +127,22 @@ public abstract class RequestBasics implements RequestRecord {
 
     protected void heldAt(String where) {
         this.holdingInfo = where;
+    }
+
+    /** The patron's needed-by date, given with the request (null: none). */
+    public void neededBy(java.time.LocalDate day) {
+        this.neededBy = day;
+    }
+
+    /** Puts the needed-by date (yyyy-MM-dd) among the lifecycle's start variables, when the patron gave one. */
+    public void neededByInto(java.util.Map<String, Object> variables) {
+        if (neededBy != null) {
+            variables.put(StartForm.NEEDED_BY, neededBy.toString());
+        }
+    }
+
+    public java.time.LocalDate getNeededBy() {
+        return neededBy;
     }
 
     public void attachProcess(String processInstanceId) {

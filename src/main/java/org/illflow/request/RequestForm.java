@@ -42,6 +42,11 @@ public abstract class RequestForm {
     @Size(max = 1000, message = "{request.field.tooLong}")
     private String note;
 
+    /** The day the patron needs it by; optional, today to a year ahead. */
+    @NeededBy
+    @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE)
+    private java.time.LocalDate neededBy;
+
     /** The database the patron came from (OpenURL {@code rfr_id} / {@code sid}), kept for the reports. */
     @Size(max = 100, message = "{dd.source.tooLong}")
     private String source;
@@ -49,13 +54,14 @@ public abstract class RequestForm {
     /** The document asked for, as the holdings check, the duplicate check and the request record read it. */
     public abstract Citation toCitation();
 
-    /** The answers every start form shares (authors, year, language, subject area, note). */
+    /** The answers every start form shares (authors, year, language, subject area, note, needed-by date). */
     public void readSharedAnswers(StartForm answers) {
         setAuthors(answers.text(StartForm.AUTHORS));
         setYear(answers.year(StartForm.YEAR));
         setLanguage(answers.text(StartForm.LANGUAGE));
         setSubjectArea(answers.text(StartForm.SUBJECT_AREA));
         setNote(answers.text(StartForm.NOTE));
+        setNeededBy(answers.day(StartForm.NEEDED_BY));
     }
 
     protected static String clean(String value) {
@@ -112,6 +118,14 @@ public abstract class RequestForm {
 
     public void setSubjectArea(String subjectArea) {
         this.subjectArea = clean(subjectArea);
+    }
+
+    public java.time.LocalDate getNeededBy() {
+        return neededBy;
+    }
+
+    public void setNeededBy(java.time.LocalDate neededBy) {
+        this.neededBy = neededBy;
     }
 
     public String getNote() {

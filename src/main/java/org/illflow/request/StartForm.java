@@ -19,6 +19,8 @@ public final class StartForm {
     public static final String LANGUAGE = "language";
     public static final String SUBJECT_AREA = "subjectArea";
     public static final String NOTE = "note";
+    /** The patron's needed-by date (a date field; yyyy-MM-dd), see {@link NeededBy}. */
+    public static final String NEEDED_BY = NeededBy.VARIABLE;
 
     private final Map<String, Object> answers;
 
@@ -38,6 +40,22 @@ public final class StartForm {
                     : year == null || year.toString().isBlank() ? null : Integer.valueOf(year.toString().strip());
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("Invalid year: " + year + " / 出版年份不正确");
+        }
+    }
+
+    /** A date field (Camunda Forms' date picker answers yyyy-MM-dd); empty is null. */
+    public java.time.LocalDate day(String name) {
+        Object value = answers.get(name);
+        if (value instanceof java.util.Date date) {
+            return date.toInstant().atZone(java.time.ZoneId.systemDefault()).toLocalDate();
+        }
+        if (value == null || value.toString().isBlank()) {
+            return null;
+        }
+        try {
+            return java.time.LocalDate.parse(value.toString().strip().substring(0, Math.min(10, value.toString().strip().length())));
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("Invalid " + name + ": " + value + " / 日期格式不正确（例如 2026-12-05）");
         }
     }
 

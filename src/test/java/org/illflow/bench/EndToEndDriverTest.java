@@ -47,13 +47,16 @@ class EndToEndDriverTest {
         for (String number : numbers) {
             assertThat(jdbc.queryForObject("select status from document_delivery_request where request_number = ?",
                     String.class, number)).isEqualTo(DeliveryStatus.DELIVERED.name());
-            assertThat(jdbc.queryForObject("select count(*) from notice where subject_key = ? and status = 'SENT'",
-                    Integer.class, number)).as("delivered notice of %s", number).isEqualTo(1);
+            assertThat(jdbc.queryForObject("select count(*) from notice where subject_key = ? and status = 'SENT'"
+                    + " and kind = 'DD_DELIVERED'", Integer.class, number)).as("delivered notice of %s", number)
+                    .isEqualTo(1);
+            assertThat(jdbc.queryForObject("select count(*) from notice where subject_key = ? and status = 'SENT'"
+                    + " and kind = 'DD_RECEIVED'", Integer.class, number)).as("receipt of %s", number).isEqualTo(1);
         }
         // the mail sink is shared with the other test classes (and their leftover jobs ran too): count ours
         for (String number : numbers) {
-            assertThat(support.mails()).filteredOn(m -> MailText.body(m).contains(number)).as("mail about %s", number)
-                    .hasSize(1);
+            assertThat(support.mails()).filteredOn(m -> MailText.body(m).contains(number) && !MailText.isReceipt(m))
+                    .as("mail about %s", number).hasSize(1);
         }
         for (String step : List.of("patron: submit (POST /api/dd-requests)", "order: task query", "order: claim",
                 "order: form variables", "order: order sheet (archive lookup)", "order: submit form",

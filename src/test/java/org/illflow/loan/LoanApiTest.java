@@ -142,7 +142,10 @@ class LoanApiTest {
                 .andExpect(jsonPath("$.cancellable").value(true))
                 .andExpect(jsonPath("$.renewable").value(false))
                 .andExpect(jsonPath("$.timeline[0].event").value("SUBMITTED"))
-                .andExpect(jsonPath("$.timeline[1].event").value("LENDERS_RANKED"))
+                // the request-received mail is the first step after the save point, then the lenders are ranked
+                .andExpect(jsonPath("$.timeline[1].event").value("NOTIFIED"))
+                .andExpect(jsonPath("$.timeline[1].detail").value("ILL_RECEIVED"))
+                .andExpect(jsonPath("$.timeline[2].event").value("LENDERS_RANKED"))
                 // patrons do not see which librarian did what, nor what the library pays
                 .andExpect(jsonPath("$.timeline[0].actor").doesNotExist())
                 .andExpect(jsonPath("$.borrowingFee").doesNotExist());

@@ -161,4 +161,81 @@ class StaffDeskBrowserTest {
             browser.screenshot("request-desk-timeline");
         }
     }
+
+    @Test
+    void aPatronAndDocumentDeliveryStaffExchangeMessagesAndBothAreMailed() {
+        DocumentDeliveryRequest request = deliveries.submit(DeliveryTestData.stmArticle(), LI_MING);
+        support.executeDueJobs();
+        String number = request.getRequestNumber();
+        support.purgeMail();
+        try (Browser browser = open()) {
+            WebDriverWait wait = new WebDriverWait(browser.driver, Duration.ofSeconds(30));
+            browser.login(LI_MING, "reader2026");
+            browser.go("/requests/" + number);
+            assertThat(browser.text("#messages h2")).isEqualTo("留言");
+            browser.type("#message-text", "请问这篇文章大概几天能到？我下周答辩。");
+            browser.click("#message-send");
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "留言已发送"));
+            assertThat(browser.text("#messages")).contains("我下周答辩");
+            browser.logout();
+
+            browser.login("ddstaff", "staff2026");
+            browser.go("/staff/requests");
+            browser.click("#view-unread");
+            WebElement row = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector("tr[data-number='" + number + "']")));
+            assertThat(row.findElement(By.cssSelector(".badge.unread")).getText()).isEqualTo("1");
+            row.findElement(By.linkText(number)).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("messages")));
+            assertThat(browser.text("#messages")).contains("我下周答辩", "未读");
+            browser.screenshot("request-desk-messages");
+            browser.type("#message-text", "已向国家科技图书文献中心订购，一般 3 个工作日内送达。");
+            browser.click("#message-send");
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "3 个工作日内送达"));
+            assertThat(browser.text("#desk-timeline")).contains("读者留言", "馆员留言", "ddstaff");
+            browser.logout();
+
+            browser.login(LI_MING, "reader2026");
+            browser.go("/requests/" + number);
+            assertThat(browser.text("#messages")).contains("图书馆", "3 个工作日内送达");
+        }
+        List<jakarta.mail.internet.MimeMessage> mails = support.mails().stream()
+                .filter(m -> org.illflow.support.MailText.subject(m).contains(number)).toList();
+        assertThat(mails).extracting(org.illflow.support.MailText::to)
+                .anyMatch(to -> to.contains("dd@library.example.edu"))
+                .anyMatch(to -> to.contains("liming@stu.example.edu"));
+        assertThat(mails).extracting(org.illflow.support.MailText::subject)
+                .anyMatch(subject -> subject.startsWith("读者留言"))
+                .anyMatch(subject -> subject.startsWith("图书馆就您的申请"));
+    }
+
+    @Test
+    void aRefusedStartFormShowsItsReasonUnderTheFieldItNames() {
+        try (Browser browser = open()) {
+            WebDriverWait wait = new WebDriverWait(browser.driver, Duration.ofSeconds(40));
+            browser.login("ddstaff", "staff2026");
+            browser.go("/camunda/app/tasklist/default/");
+            clickWhenSettled(wait, By.xpath("//a[contains(normalize-space(.), '启动流程')]"));
+            clickWhenSettled(wait, By.xpath("//*[contains(@class,'modal')]//a[contains(normalize-space(.), '文献传递')]"));
+            WebElement card = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector("[id$='Field_PatronCardNumber']")));
+            card.sendKeys(LI_MING);
+            browser.driver.findElement(By.cssSelector("[id$='Field_Title']")).sendKeys("Pages the wrong way round");
+            // the form's own rules let it pass; the platform's page-range rule refuses it
+            browser.driver.findElement(By.cssSelector("[id$='Field_Pages']")).sendKeys("90-10");
+            WebElement start = wait.until(ExpectedConditions.elementToBeClickable(
+                    By.cssSelector("button[ng-click='startProcessInstance()']")));
+            assertThat(start.getText()).isNotBlank();
+            start.click();
+            WebElement refusal = wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+                    "//*[contains(@class,'fjs-form-field')][.//*[contains(@id,'Field_Pages')]]"
+                            + "//*[contains(@class,'illflow-refusal')]")));
+            assertThat(refusal.getText()).contains("pages");
+            Boolean inView = (Boolean) ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript(
+                    "var r = arguments[0].getBoundingClientRect();"
+                            + " return r.top >= 0 && r.bottom <= window.innerHeight;", refusal);
+            assertThat(inView).as("the reason is in view, next to the field").isTrue();
+            browser.screenshot("tasklist-refusal-at-field");
+        }
+    }
 }

@@ -92,8 +92,8 @@ class ReportPagesTest {
         assertThat(lines).hasSize(5);
         // 2011: 6 requests, 4 filled, 80.0 %, cost 37.75, median 3.0, p90 4.7
         assertThat(lines.get(1)).containsExactly("2011", "6", "4", "80.0", "1", "1", "1", "0", "37.75", "0.00", "3.0",
-                "4.7", "25.0");
-        assertThat(lines.get(2)).containsExactly("2012", "0", "0", "", "0", "0", "0", "0", "0.00", "0.00", "", "", "");
+                "4.7", "25.0", "0");
+        assertThat(lines.get(2)).containsExactly("2012", "0", "0", "", "0", "0", "0", "0", "0.00", "0.00", "", "", "", "0");
         assertThat(lines.get(4)[0]).isEqualTo("Total");
         assertThat(lines.get(4)[1]).isEqualTo("10");
         assertThat(lines.get(4)[8]).isEqualTo("112.75");

@@ -8,6 +8,12 @@ public final class MailText {
     private MailText() {
     }
 
+    /** The "request received" mail every recorded request gets once (its own tests look at it). */
+    public static boolean isReceipt(MimeMessage message) {
+        String subject = subject(message);
+        return subject.startsWith("我们已收到您的申请") || subject.startsWith("We have received your request");
+    }
+
     public static String subject(MimeMessage message) {
         try {
             return message.getSubject();

@@ -63,10 +63,14 @@ public class TestSupport {
 
     /**
      * Runs the save point after a submission (the asynchronous continuation after the request is recorded and the
-     * patron verified), as the job executor would a moment after the patron's call returned. Only that job: the
-     * jobs it leads to (notices) stay for the test to run. Returns how many were run (0 when the instance never
-     * reached a save point, e.g. an inactive patron's request).
+     * patron verified), as the job executor would a moment after the patron's call returned: that job and the
+     * "request received" mail that follows it at once (Task_ConfirmReceipt, whose job goes on with the checks).
+     * The jobs it leads to (other notices) stay for the test to run. Returns how many were run (0 when the
+     * instance never reached a save point, e.g. an inactive patron's request).
      */
+    /** The "request received" mail, the first step after the save point in both lifecycles. */
+    private static final String RECEIPT_TASK = "Task_ConfirmReceipt";
+
     public int passSavePoint(String businessKey) {
         int executed = 0;
         for (ProcessInstance instance : runtimeService.createProcessInstanceQuery()
@@ -87,7 +91,26 @@ public class TestSupport {
                 executed++;
             }
         }
+        for (Job receipt : managementService.createJobQuery().processInstanceId(processInstanceId)
+                .activityId(RECEIPT_TASK).executable().list()) {
+            managementService.executeJob(receipt.getId());
+            executed++;
+        }
         return executed;
+    }
+
+    /**
+     * Ends every process instance started at or after {@code since} (engine time) that still runs, so a test's
+     * leftover requests do not crowd the queues later tests (and the browser tests) look at.
+     */
+    public static void endInstancesStartedSince(java.util.Date since, org.camunda.bpm.engine.HistoryService history,
+            RuntimeService runtime) {
+        history.createHistoricProcessInstanceQuery().startedAfter(new java.util.Date(since.getTime() - 1))
+                .unfinished().list().forEach(instance -> {
+                    if (runtime.createProcessInstanceQuery().processInstanceId(instance.getId()).count() > 0) {
+                        runtime.deleteProcessInstance(instance.getId(), "test finished", true);
+                    }
+                });
     }
 
     /** Moves the engine clock (and so the platform's) forward; never sleeps. */
