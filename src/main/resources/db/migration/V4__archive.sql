@@ -1,4 +1,4 @@
--- The library's archive of delivered full texts (DESIGN.md: duplicate check, download links).
+-- The library's archive of delivered full texts (duplicate check, download links).
 -- The PDFs themselves live in the file store (illflow.archive.root), one file per distinct content:
 -- <root>/<first 2 hex digits>/<sha256>.pdf. A row names its file relative to the root.
 

@@ -62,7 +62,7 @@ public class TaskDeadlines {
                 Map.entry(InterlibraryLoanProcess.TASK_RETURN_TO_LENDER, (created, vars) -> deskTask(created)),
                 // registration: due when the reviewers' reminder goes out
                 Map.entry(PatronRegistrationProcess.TASK_REVIEW, (created, vars) -> new Deadline(
-                        created.atZone(zone).plus(registration.getReminderAfter()).toInstant(), null)));
+                        WorkingDays.after(created, registration.getReminderAfterWorkingDays(), zone), null)));
     }
 
     /** The deadline of a task just created; a task no rule names gets the general desk target. */

@@ -82,7 +82,7 @@ class RegistrationNotices {
             Patron patron = registration.find(patronId);
             Map<String, Object> model = Map.of("patron", patron,
                     "tasklistUrl", baseUrl + "/camunda/app/tasklist/default/",
-                    "days", settings.getReminderAfter().getDays());
+                    "days", settings.getReminderAfterWorkingDays());
             return new Notice(recipients, "zh", "registration-review-reminder", model);
         });
     }

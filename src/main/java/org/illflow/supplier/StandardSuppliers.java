@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The suppliers and lenders the eligibility table (processes/supplier-eligibility.dmn) knows, priced after the
- * published rates collected in STANDARDS.md §6 (CALIS 0.30/page + 2 agent fee, CASHL 2 + 0.50/page, NSTL
+ * publicly listed rates of these services (CALIS 0.30/page + 2 agent fee, CASHL 2 + 0.50/page, NSTL
  * 0.30/page; NLC 30 per volume including postage). Loan fees of the Shanghai libraries and of CALIS are
  * illustrative. Work links are the suppliers' public sites.
  * <p>

@@ -18,7 +18,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 
-/** The house rules of DESIGN.md that a compiler does not check. */
+/** The house rules of the code base (README, How it is built) that a compiler does not check. */
 @AnalyzeClasses(packages = "org.illflow", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 

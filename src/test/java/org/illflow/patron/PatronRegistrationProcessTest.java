@@ -200,16 +200,19 @@ class PatronRegistrationProcessTest {
     }
 
     @Test
-    void reviewersAreRemindedAfterTwoUndecidedDaysAndTheReviewStaysOpen() {
+    void reviewersAreRemindedAfterTwoUndecidedWorkingDaysAndTheReviewStaysOpen() {
+        // sent on a Friday morning: the weekend does not count, so the reminder goes out on Tuesday morning
+        org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(java.time.LocalDateTime
+                .of(2026, 3, 6, 10, 0).atZone(java.time.ZoneId.of("Asia/Shanghai")).toInstant()));
         Patron patron = registration.register(applicant(PatronType.FACULTY, "zh"));
         support.passSavePoint(patron.getCardNumber());
         ProcessInstance instance = instanceOf(patron);
 
-        support.moveClock(Duration.ofDays(1).plusHours(23));
+        support.moveClock(Duration.ofDays(3).plusHours(23)); // Monday 09:00: two calendar days, one working day
         support.executeDueJobs();
         assertThat(mailsTo("dd@library.example.edu")).isEmpty();
 
-        support.moveClock(Duration.ofHours(1).plusMinutes(1));
+        support.moveClock(Duration.ofHours(1).plusMinutes(1)); // Tuesday 10:01
         support.executeDueJobs();
 
         assertThat(instance).hasPassed(TIMER_REVIEW_REMINDER, TASK_REMIND_REVIEWERS, END_REMINDER_SENT)
@@ -219,7 +222,7 @@ class PatronRegistrationProcessTest {
                 .filter(m -> MailText.subject(m).contains(patron.getName())).toList();
         assertThat(reminders).extracting(MailText::messageId).containsOnly(MailText.messageId(reminders.get(0)));
         assertThat(MailText.to(reminders.get(0))).contains("dd@library.example.edu", "ill@library.example.edu");
-        assertThat(MailText.subject(reminders.get(0))).startsWith("读者注册待审核已超过 2 天");
+        assertThat(MailText.subject(reminders.get(0))).startsWith("读者注册待审核已超过 2 个工作日");
 
         decideAs("ddstaff", IllflowGroups.DD_STAFF, reviewTask(instance), Map.of(VAR_DECISION, DECISION_APPROVE));
         support.executeDueJobs();
