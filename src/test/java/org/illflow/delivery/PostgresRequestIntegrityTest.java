@@ -9,21 +9,15 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.illflow.archive.ArchivedDocument;
 import org.illflow.archive.DocumentArchive;
 import org.illflow.archive.Pdfs;
-import org.illflow.patron.PatronRegistration;
-import org.illflow.patron.PatronRegistrationProcess;
-import org.illflow.patron.PatronType;
-import org.illflow.patron.RegistrationForm;
 import org.illflow.security.IllflowGroups;
 import org.illflow.supplier.Supplier;
 import org.illflow.supplier.SupplierCatalog;
@@ -52,8 +46,6 @@ class PostgresRequestIntegrityTest extends PostgresApplicationTest {
     @Autowired RuntimeService runtimeService;
     @Autowired TaskService taskService;
     @Autowired IdentityService identityService;
-    @Autowired ManagementService managementService;
-    @Autowired PatronRegistration registration;
     @Autowired DeliveryRequests requests;
     @Autowired DocumentArchive archive;
     @Autowired SupplierCatalog suppliers;
@@ -63,8 +55,8 @@ class PostgresRequestIntegrityTest extends PostgresApplicationTest {
     void patronsAndSuppliers() {
         AbstractAssertions.init(engine);
         if (!registered) { // the application context (and its database) is shared by the class's tests
-            registerApproved(FIRST);
-            registerApproved(SECOND);
+            registerApprovedPatron(FIRST, "完整性读者 " + FIRST, "postgres2026");
+            registerApprovedPatron(SECOND, "完整性读者 " + SECOND, "postgres2026");
             registered = true;
         }
         // in production the standard suppliers start inactive, without an account: an admin activates them
@@ -148,26 +140,6 @@ class PostgresRequestIntegrityTest extends PostgresApplicationTest {
             taskService.complete(task.getId(), variables);
         } finally {
             identityService.clearAuthentication();
-        }
-    }
-
-    private void registerApproved(String card) {
-        RegistrationForm form = new RegistrationForm();
-        form.setName("完整性读者 " + card);
-        form.setCardNumber(card);
-        form.setEmail(card.toLowerCase() + "@example.edu");
-        form.setPhone("13700000001");
-        form.setPatronType(PatronType.FACULTY);
-        form.setCollege("化学学院");
-        form.setLanguage("zh");
-        form.setPassword("postgres2026");
-        form.setPasswordConfirmation("postgres2026");
-        registration.register(form);
-        support.passSavePoint(card);
-        Task review = taskService.createTaskQuery().processInstanceBusinessKey(card).singleResult();
-        taskService.complete(review.getId(), Map.of(PatronRegistrationProcess.VAR_DECISION, "approve"));
-        for (Job job : managementService.createJobQuery().processInstanceId(review.getProcessInstanceId()).list()) {
-            managementService.executeJob(job.getId());
         }
     }
 }

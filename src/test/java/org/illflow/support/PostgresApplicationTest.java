@@ -1,7 +1,16 @@
 package org.illflow.support;
 
 import java.io.IOException;
+import java.util.Map;
 
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.illflow.patron.PatronRegistration;
+import org.illflow.patron.PatronRegistrationProcess;
+import org.illflow.patron.PatronType;
+import org.illflow.patron.RegistrationForm;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
@@ -51,5 +60,34 @@ public abstract class PostgresApplicationTest {
         // the tests speak plain HTTP to the random port; behind the library's TLS proxy cookies stay Secure
         registry.add("server.servlet.session.cookie.secure", () -> "false");
         registry.add("camunda.bpm.webapp.csrf.enable-secure-cookie", () -> "false");
+    }
+
+    @Autowired private PatronRegistration registration;
+    @Autowired private TaskService registrationTasks;
+    @Autowired private ManagementService registrationJobs;
+    @Autowired private TestSupport registrationSupport;
+
+    /**
+     * A faculty patron registered and approved through the registration process (production has no demo patrons),
+     * who signs in with {@code password}.
+     */
+    protected void registerApprovedPatron(String card, String name, String password) {
+        RegistrationForm form = new RegistrationForm();
+        form.setName(name);
+        form.setCardNumber(card);
+        form.setEmail(card.toLowerCase() + "@example.edu");
+        form.setPhone("13700000000");
+        form.setPatronType(PatronType.FACULTY);
+        form.setCollege("物理学院");
+        form.setLanguage("zh");
+        form.setPassword(password);
+        form.setPasswordConfirmation(password);
+        registration.register(form);
+        registrationSupport.passSavePoint(card);
+        var review = registrationTasks.createTaskQuery().processInstanceBusinessKey(card).singleResult();
+        registrationTasks.complete(review.getId(), Map.of(PatronRegistrationProcess.VAR_DECISION, "approve"));
+        for (Job job : registrationJobs.createJobQuery().processInstanceId(review.getProcessInstanceId()).list()) {
+            registrationJobs.executeJob(job.getId());
+        }
     }
 }

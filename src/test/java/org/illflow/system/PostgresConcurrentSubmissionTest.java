@@ -4,25 +4,15 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
-import org.illflow.patron.PatronRegistration;
-import org.illflow.patron.PatronRegistrationProcess;
-import org.illflow.patron.PatronType;
-import org.illflow.patron.RegistrationForm;
 import org.illflow.support.ConcurrentSubmissions;
 import org.illflow.support.ConcurrentSubmissions.Outcome;
 import org.illflow.support.ConcurrentSubmissions.Patron;
 import org.illflow.support.PortalClient;
 import org.illflow.support.PostgresApplicationTest;
-import org.illflow.support.TestSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -33,10 +23,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 class PostgresConcurrentSubmissionTest extends PostgresApplicationTest {
 
-    @Autowired PatronRegistration registration;
-    @Autowired TaskService taskService;
-    @Autowired ManagementService managementService;
-    @Autowired TestSupport support;
     @LocalServerPort int port;
     @Value("${illflow.time-zone:Asia/Shanghai}") String timeZone;
 
@@ -49,7 +35,7 @@ class PostgresConcurrentSubmissionTest extends PostgresApplicationTest {
     void thirtyTwoPatronsSubmittingAcrossNewYearAllGetTheirOwnNumber() throws Exception {
         List<Patron> patrons = new ArrayList<>();
         for (String card : List.of("PGC001", "PGC002", "PGC003")) {
-            registerApproved(card);
+            registerApprovedPatron(card, "并发读者 " + card, "postgres2026");
             patrons.add(Patron.signIn(new PortalClient("http://localhost:" + port), card, "postgres2026"));
         }
         ZoneId zone = ZoneId.of(timeZone);
@@ -59,25 +45,5 @@ class PostgresConcurrentSubmissionTest extends PostgresApplicationTest {
                 LocalDateTime.of(2041, 1, 1, 0, 0, 0).atZone(zone).toInstant());
 
         ConcurrentSubmissions.assertAllAcceptedWithDistinctNumbers(outcomes, 2040, 2041);
-    }
-
-    private void registerApproved(String card) {
-        RegistrationForm form = new RegistrationForm();
-        form.setName("并发读者 " + card);
-        form.setCardNumber(card);
-        form.setEmail(card.toLowerCase() + "@example.edu");
-        form.setPhone("13700000000");
-        form.setPatronType(PatronType.FACULTY);
-        form.setCollege("物理学院");
-        form.setLanguage("zh");
-        form.setPassword("postgres2026");
-        form.setPasswordConfirmation("postgres2026");
-        registration.register(form);
-        support.passSavePoint(card);
-        var review = taskService.createTaskQuery().processInstanceBusinessKey(card).singleResult();
-        taskService.complete(review.getId(), Map.of(PatronRegistrationProcess.VAR_DECISION, "approve"));
-        for (Job job : managementService.createJobQuery().processInstanceId(review.getProcessInstanceId()).list()) {
-            managementService.executeJob(job.getId());
-        }
     }
 }
