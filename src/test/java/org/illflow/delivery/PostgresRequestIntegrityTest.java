@@ -25,6 +25,7 @@ import org.illflow.supplier.SupplierTerms;
 import org.illflow.support.PostgresApplicationTest;
 import org.illflow.support.TestSupport;
 import org.illflow.system.ApiRefusal;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,6 +51,7 @@ class PostgresRequestIntegrityTest extends PostgresApplicationTest {
     @Autowired DocumentArchive archive;
     @Autowired SupplierCatalog suppliers;
     @Autowired TestSupport support;
+    @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @BeforeEach
     void patronsAndSuppliers() {
@@ -69,6 +71,16 @@ class PostgresRequestIntegrityTest extends PostgresApplicationTest {
                         s.getShippingCost(), s.getRenewalsAllowed()), "account-password-2026", null);
             }
         }
+    }
+
+    /**
+     * The suppliers go back to how production starts them (inactive, no account): the other PostgreSQL tests share
+     * this database and one of them checks exactly that first-start state.
+     */
+    @AfterEach
+    void suppliersAsProductionStartsThem() {
+        jdbc.update("update supplier set active = false, account_name = null, password_encrypted = null"
+                + " where code in ('NSTL', 'CALIS', 'REPRINTS')");
     }
 
     @Test
