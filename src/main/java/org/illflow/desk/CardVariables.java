@@ -10,6 +10,8 @@ final class CardVariables {
     static final String PATRON_NAME = "patronName";
     static final String SUPPLIER_NAME = "supplierName";
     static final String LENDER_NAME = "lenderName";
+    /** The partner library a lending request is for. */
+    static final String PARTNER_NAME = org.illflow.lending.LendingProcess.VAR_PARTNER_NAME;
     static final String LOAN_DUE_DATE = "dueDate";
     static final String APPLICANT_NAME = "applicantName";
     static final String CARD_NUMBER = "cardNumber";
@@ -27,7 +29,7 @@ final class CardVariables {
 
     /** Copied onto each task when it is created, where Tasklist's cards can read them. */
     static final java.util.List<String> ON_CARDS = java.util.List.of(REQUEST_NUMBER, REQUEST_TITLE, PATRON_NAME,
-            SUPPLIER_NAME, LENDER_NAME, LOAN_DUE_DATE, APPLICANT_NAME, CARD_NUMBER, COLLEGE, UNREAD_MESSAGES,
+            SUPPLIER_NAME, LENDER_NAME, PARTNER_NAME, LOAN_DUE_DATE, APPLICANT_NAME, CARD_NUMBER, COLLEGE, UNREAD_MESSAGES,
             NEEDED_BY);
 
     private CardVariables() {

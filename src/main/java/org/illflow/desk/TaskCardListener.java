@@ -26,7 +26,10 @@ public class TaskCardListener implements TaskListener {
     static final Set<String> PARTNER_TASKS = Set.of(DocumentDeliveryProcess.TASK_ORDER,
             DocumentDeliveryProcess.TASK_RECEIVE, InterlibraryLoanProcess.TASK_REQUEST_FROM_LENDER,
             InterlibraryLoanProcess.TASK_RECEIVE_BOOK, InterlibraryLoanProcess.TASK_WITHDRAW_FROM_LENDER,
-            InterlibraryLoanProcess.TASK_ASK_LENDER_FOR_RENEWAL, InterlibraryLoanProcess.TASK_RETURN_TO_LENDER);
+            InterlibraryLoanProcess.TASK_ASK_LENDER_FOR_RENEWAL, InterlibraryLoanProcess.TASK_RETURN_TO_LENDER,
+            org.illflow.lending.LendingProcess.TASK_DECIDE, org.illflow.lending.LendingProcess.TASK_PULL_AND_SHIP,
+            org.illflow.lending.LendingProcess.TASK_SCAN_AND_SEND, org.illflow.lending.LendingProcess.TASK_ANSWER_CANCEL,
+            org.illflow.lending.LendingProcess.TASK_DECIDE_RENEWAL, org.illflow.lending.LendingProcess.TASK_CHECK_IN);
 
     /** Tasks that place an order with a supplier or lender: the partner's turnaround follows them. */
     static final Set<String> ORDER_TASKS = Set.of(DocumentDeliveryProcess.TASK_ORDER,
@@ -62,9 +65,10 @@ public class TaskCardListener implements TaskListener {
             task.setFollowUpDate(Date.from(deadline.followUp()));
         }
         if (PARTNER_TASKS.contains(task.getTaskDefinitionKey())) {
-            // a document delivery has a supplier, a loan a lender
+            // a document delivery has a supplier, a loan a lender, a lending request the library it lends to
             Object partner = task.hasVariable(CardVariables.SUPPLIER_NAME)
-                    ? task.getVariable(CardVariables.SUPPLIER_NAME) : task.getVariable(CardVariables.LENDER_NAME);
+                    ? task.getVariable(CardVariables.SUPPLIER_NAME) : task.hasVariable(CardVariables.LENDER_NAME)
+                    ? task.getVariable(CardVariables.LENDER_NAME) : task.getVariable(CardVariables.PARTNER_NAME);
             if (partner != null) {
                 task.setName(task.getName() + " · " + partner);
             }

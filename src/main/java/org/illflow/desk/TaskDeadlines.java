@@ -10,6 +10,7 @@ import java.util.function.BiFunction;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.illflow.delivery.DocumentDeliveryProcess;
+import org.illflow.lending.LendingProcess;
 import org.illflow.loan.DueDateCalculator;
 import org.illflow.loan.InterlibraryLoanProcess;
 import org.illflow.patron.PatronRegistrationProcess;
@@ -60,6 +61,13 @@ public class TaskDeadlines {
                 Map.entry(InterlibraryLoanProcess.TASK_ASK_LENDER_FOR_RENEWAL, this::askForRenewal),
                 Map.entry(InterlibraryLoanProcess.TASK_WITHDRAW_FROM_LENDER, (created, vars) -> deskTask(created)),
                 Map.entry(InterlibraryLoanProcess.TASK_RETURN_TO_LENDER, (created, vars) -> deskTask(created)),
+                // lending to partner libraries: answer and ship as fast as staff order; a renewal before the loan ends
+                Map.entry(LendingProcess.TASK_DECIDE, (created, vars) -> order(created)),
+                Map.entry(LendingProcess.TASK_PULL_AND_SHIP, (created, vars) -> order(created)),
+                Map.entry(LendingProcess.TASK_SCAN_AND_SEND, (created, vars) -> order(created)),
+                Map.entry(LendingProcess.TASK_ANSWER_CANCEL, (created, vars) -> order(created)),
+                Map.entry(LendingProcess.TASK_DECIDE_RENEWAL, this::askForRenewal),
+                Map.entry(LendingProcess.TASK_CHECK_IN, (created, vars) -> deskTask(created)),
                 // registration: due when the reviewers' reminder goes out
                 Map.entry(PatronRegistrationProcess.TASK_REVIEW, (created, vars) -> new Deadline(
                         WorkingDays.after(created, registration.getReminderAfterWorkingDays(), zone), null)));

@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.illflow.delivery.DocumentDeliveryProcess;
+import org.illflow.lending.LendingProcess;
 import org.illflow.loan.InterlibraryLoanProcess;
 import org.illflow.patron.PatronRegistrationProcess;
 import org.illflow.security.IllflowGroups;
@@ -51,6 +52,10 @@ public class TaskFilters implements ApplicationRunner {
     private static final Map<String, String> LOAN_CARD = card(CardVariables.REQUEST_NUMBER, "申请号 Request",
             CardVariables.PATRON_NAME, "读者 Patron", CardVariables.LOAN_DUE_DATE, "应还日期 Loan due",
             CardVariables.REQUEST_TITLE, "题名 Title", CardVariables.LENDER_NAME, "出借馆 Lender");
+    private static final Map<String, String> LENDING_CARD = card(CardVariables.REQUEST_NUMBER, "借出申请号 Lending request",
+            CardVariables.PARTNER_NAME, "借入馆 Borrowing library", CardVariables.REQUEST_TITLE, "题名 Title",
+            CardVariables.LOAN_DUE_DATE, "应还日期 Due", CardVariables.NEEDED_BY, "需要日期 Needed by",
+            CardVariables.AT_RISK, "时限预警 At risk");
     private static final Map<String, String> ANY_CARD = card(CardVariables.REQUEST_NUMBER, "申请号 Request",
             CardVariables.PATRON_NAME, "读者 Patron", CardVariables.REQUEST_TITLE, "题名 Title",
             CardVariables.SUPPLIER_NAME, "供应方 Supplier", CardVariables.LENDER_NAME, "出借馆 Lender",
@@ -108,6 +113,12 @@ public class TaskFilters implements ApplicationRunner {
                         InterlibraryLoanProcess.TASK_ASK_LENDER_FOR_RENEWAL,
                         InterlibraryLoanProcess.TASK_RETURN_TO_LENDER,
                         InterlibraryLoanProcess.TASK_WITHDRAW_FROM_LENDER), LOAN_CARD));
+        queues.add(new Queue("馆际互借·借出 / ILL: lending",
+                "合作馆向本馆借书或索取复制件 / Partner libraries borrowing from us or asking for copies", 8, ill,
+                groupTasks(IllflowGroups.ILL_STAFF, LendingProcess.KEY, LendingProcess.TASK_DECIDE,
+                        LendingProcess.TASK_PULL_AND_SHIP, LendingProcess.TASK_SCAN_AND_SEND,
+                        LendingProcess.TASK_ANSWER_CANCEL, LendingProcess.TASK_DECIDE_RENEWAL,
+                        LendingProcess.TASK_CHECK_IN), LENDING_CARD));
         queues.add(new Queue("注册审核 / Registrations", "审核读者注册 / Review patron registrations", 6, staff,
                 byDueDate(taskService.createTaskQuery().processDefinitionKey(PatronRegistrationProcess.KEY)
                         .taskDefinitionKey(PatronRegistrationProcess.TASK_REVIEW)

@@ -73,10 +73,12 @@ public class Iso18626Receiver {
     private final RequestNumbers numbers;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final Iso18626Lending lending;
 
     Iso18626Receiver(Iso18626Peers peers, Iso18626MessageLog log, Iso18626Transactions transactions,
             Iso18626Settings settings, RequestNumbers numbers, PlatformTransactionManager transactionManager,
-            Clock clock) {
+            Clock clock, Iso18626Lending lending) {
+        this.lending = lending;
         this.peers = peers;
         this.log = log;
         this.transactions = transactions;
@@ -187,8 +189,13 @@ public class Iso18626Receiver {
             String title = request.bibliographicInfo().title() != null ? request.bibliographicInfo().title()
                     : request.bibliographicInfo().titleOfComponent();
             String serviceType = request.serviceInfo() == null ? null : request.serviceInfo().serviceType().name();
-            return transactions.create(Role.LENDING, peer.getId(), requestId, numbers.next(LENDING_PREFIX), serviceType,
-                    title, Iso18626.Status.RequestReceived.name());
+            String number = numbers.next(LENDING_PREFIX);
+            long id = transactions.create(Role.LENDING, peer.getId(), requestId, number, serviceType, title,
+                    Iso18626.Status.RequestReceived.name());
+            // the lending process starts in this transaction: request and process exist together or not at all
+            lending.requested(new Transaction(id, Role.LENDING, peer.getId(), requestId, number, serviceType, title,
+                    Iso18626.Status.RequestReceived.name(), null), peer, request);
+            return id;
         }
         if (message instanceof RequestingAgencyMessage m) {
             Transaction lending = transactions.find(Role.LENDING, peer.getId(), requestId).orElseThrow(
@@ -197,6 +204,11 @@ public class Iso18626Receiver {
             if (UNSUPPORTED_ACTIONS.contains(m.action())) {
                 throw new EffectRefused(ErrorType.UnsupportedActionType, "action " + m.action()
                         + " is not supported by this library");
+            }
+            try {
+                this.lending.action(lending, peer, m);
+            } catch (Iso18626Lending.Refused refused) {
+                throw new EffectRefused(refused.type(), refused.getMessage());
             }
             transactions.recordAction(lending.id(), m.action().name());
             return lending.id();

@@ -64,7 +64,8 @@ public class Iso18626Transactions {
         return key.getKey().longValue();
     }
 
-    void recordStatus(long id, String status) {
+    /** The ISO 18626 status last sent (lending) or received (borrowing). */
+    public void recordStatus(long id, String status) {
         jdbc.update("update iso18626_transaction set status = ?, updated_at = ?, version = version + 1 where id = ?",
                 status, Timestamp.from(clock.instant()), id);
     }

@@ -105,6 +105,8 @@ class SecurityConfig {
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
                         .requestMatchers(paths("/", "/login", "/register", "/register/**", "/activate", "/css/**", "/js/**",
                                 "/images/**", "/webjars/**", "/favicon.ico", "/error", "/actuator/health", "/resources")).permitAll()
+                        // a partner library fetches a scanned copy by its link: the random token is the authorisation
+                        .requestMatchers(PATHS.matcher(HttpMethod.GET, "/partner-copies/*")).permitAll()
                         .requestMatchers(paths("/camunda/app/cockpit/**", "/camunda/app/admin/**",
                                 "/camunda/api/cockpit/**")).hasRole(ROLE_ADMIN)
                         // every webapp, Tasklist too, reads the signed-in user from the admin auth resource

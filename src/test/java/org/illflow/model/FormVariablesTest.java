@@ -43,7 +43,7 @@ import org.junit.jupiter.api.TestFactory;
 class FormVariablesTest {
 
     /** Where the constants class of a process lives: {@code org.illflow.<feature>.<process id>}. */
-    private static final List<String> FEATURES = List.of("delivery", "loan", "patron");
+    private static final List<String> FEATURES = List.of("delivery", "lending", "loan", "patron");
     private static final Pattern EXPRESSION = Pattern.compile("[$#]\\{([^}]*)}");
     private static final Pattern IDENTIFIER = Pattern.compile("'[^']*'|\"[^\"]*\"|([A-Za-z_][A-Za-z0-9_]*)(\\s*[.(])?");
     private static final Set<String> EL_WORDS = Set.of("null", "true", "false", "empty", "not", "and", "or", "eq",
