@@ -80,6 +80,7 @@ final class EngineSkeleton implements AutoCloseable {
         Matcher schema = CURRENT_SCHEMA.matcher(jdbcUrl);
         if (schema.find()) {
             configuration.setDatabaseSchema(schema.group(1));
+            configuration.setDatabaseTablePrefix(schema.group(1) + ".");
         }
         configuration.setHistory(ProcessEngineConfiguration.HISTORY_AUDIT); // as illflow (application.yml)
         configuration.setJavaSerializationFormatEnabled(false);
