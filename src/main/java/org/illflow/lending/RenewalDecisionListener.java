@@ -28,7 +28,7 @@ class RenewalDecisionListener implements TaskListener {
         long lendingId = ((Number) task.getVariable(VAR_LENDING_ID)).longValue();
         if (GRANTED.equals(outcome)) {
             LocalDate current = lending.request(lendingId).dueDate();
-            LocalDate newDue = ShipDecisionListener.day(task.getVariable(VAR_NEW_DUE_DATE));
+            LocalDate newDue = ProcessVariables.date(task.getVariable(VAR_NEW_DUE_DATE));
             if (newDue == null || !newDue.isAfter(current) || newDue.isAfter(lending.today().plusYears(1))) {
                 throw new IllegalArgumentException("Give the new due date, after " + current
                         + " and within a year. / 请填写新的应还日期（须晚于 " + current + "）。");

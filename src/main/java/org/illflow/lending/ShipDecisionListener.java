@@ -3,7 +3,6 @@ package org.illflow.lending;
 import static org.illflow.lending.LendingProcess.*;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -26,7 +25,7 @@ class ShipDecisionListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         CancelDecisionListener.requireNoCancelPending(task);
-        LocalDate due = day(task.getVariable(VAR_SHIP_DUE_DATE));
+        LocalDate due = ProcessVariables.date(task.getVariable(VAR_SHIP_DUE_DATE));
         LocalDate today = lending.today();
         if (due == null || !due.isAfter(today) || due.isAfter(today.plusYears(1))) {
             throw new IllegalArgumentException("Give the due date: after today and within a year. / "
@@ -39,18 +38,5 @@ class ShipDecisionListener implements TaskListener {
         task.setVariable(VAR_SHIP_DUE_DATE, due.toString());
         lending.recordShipped(((Number) task.getVariable(VAR_LENDING_ID)).longValue(), ProcessVariables.actor(task),
                 due, note);
-    }
-
-    /** A date as forms send it: yyyy-MM-dd, or a date-time of which the date counts; null when not a date. */
-    static LocalDate day(Object value) {
-        if (value == null || value.toString().isBlank()) {
-            return null;
-        }
-        String text = value.toString().strip();
-        try {
-            return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 }

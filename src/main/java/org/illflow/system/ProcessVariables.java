@@ -28,6 +28,19 @@ public final class ProcessVariables {
         return null;
     }
 
+    /** A date as forms send it: yyyy-MM-dd, or a date-time of which the date counts; null when not a date. */
+    public static java.time.LocalDate date(Object value) {
+        if (value == null || value.toString().isBlank()) {
+            return null;
+        }
+        String text = value.toString().strip();
+        try {
+            return java.time.LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
+    }
+
     /** Who completes a task: the signed-in Tasklist user, else the assignee. */
     public static String actor(DelegateTask task) {
         Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();

@@ -120,6 +120,8 @@ class LendingPagesTest {
         assertThat(partner.sent(number)).last().isEqualTo("Recalled (StatusChange)");
         mvc.perform(post("/staff/lending/" + number + "/recall").with(ILL).with(csrf())).andExpect(status().isConflict());
         assertThat(partner.sent(number)).filteredOn("Recalled (StatusChange)"::equals).hasSize(1);
+        assertThat(page("/staff/lending/" + number, ILL, "zh")).contains("已召回", "已通知召回", "馆内急需")
+                .doesNotContain("recall-note");
     }
 
     @Test
@@ -147,6 +149,9 @@ class LendingPagesTest {
         long documentId = Long.parseLong(body.replaceAll(".*\"documentId\":(\\d+).*", "$1"));
         partner.complete(number, TASK_SCAN_AND_SEND, Map.of(VAR_DOCUMENT_ID, documentId));
         assertThat(partner.sent(number)).last().isEqualTo("CopyCompleted (StatusChange)");
+        String detail = page("/staff/lending/" + number, ILL, "en");
+        assertThat(detail).contains("Copy supplied", "Scan attached", "Sent CopyCompleted with the link")
+                .as("the link's token is on no page").doesNotContain("/partner-copies/");
     }
 
     @Test
