@@ -26,7 +26,8 @@ public class TaskCardListener implements TaskListener {
     static final Set<String> PARTNER_TASKS = Set.of(DocumentDeliveryProcess.TASK_ORDER,
             DocumentDeliveryProcess.TASK_RECEIVE, InterlibraryLoanProcess.TASK_REQUEST_FROM_LENDER,
             InterlibraryLoanProcess.TASK_RECEIVE_BOOK, InterlibraryLoanProcess.TASK_WITHDRAW_FROM_LENDER,
-            InterlibraryLoanProcess.TASK_ASK_LENDER_FOR_RENEWAL, InterlibraryLoanProcess.TASK_RETURN_TO_LENDER);
+            InterlibraryLoanProcess.TASK_ASK_LENDER_FOR_RENEWAL, InterlibraryLoanProcess.TASK_RETURN_TO_LENDER,
+            InterlibraryLoanProcess.TASK_RECEIVE_PARTNER_BOOK, InterlibraryLoanProcess.TASK_DECIDE_ON_RETRY);
 
     /** Tasks that place an order with a supplier or lender: the partner's turnaround follows them. */
     static final Set<String> ORDER_TASKS = Set.of(DocumentDeliveryProcess.TASK_ORDER,
