@@ -98,6 +98,9 @@ final class PartnerDesk {
         Confirmation confirmation = post(partner, message);
         assertThat(confirmation.errors()).as("errors of the confirmation").isEmpty();
         assertThat(confirmation.ok()).isTrue();
+        // the confirmation echoes the message's reason, in the partner's version
+        assertThat(confirmation.reasonForMessage())
+                .isEqualTo(((SupplyingAgencyMessage) message).messageInfo().reasonForMessage());
     }
 
     /** The partner's message is refused as not fitting the request, and nothing is sent because of it. */
