@@ -82,6 +82,15 @@ public class DocumentArchive {
         return saved.view();
     }
 
+    /**
+     * The check {@link #receive} makes, alone and outside any transaction: the page count of an acceptable PDF, or
+     * {@link UnacceptableFileException}. For a copy fetched from elsewhere, refused without touching the caller's
+     * transaction.
+     */
+    public int acceptablePageCount(byte[] pdf) {
+        return check.pageCount(pdf);
+    }
+
     /** Keeps a PDF whose delivery is already confirmed: {@link #receive} and {@link #confirm} at once. */
     @Transactional
     public ArchivedDocument store(byte[] pdf, ArchiveEntry entry) {

@@ -346,6 +346,21 @@ public class DocumentDelivery {
         request(requestId).closed(clock.instant());
     }
 
+    /** A request by its number (the process's business key), for the ISO 18626 partner messages about it. */
+    @Transactional(readOnly = true)
+    public Optional<DocumentDeliveryRequest> byNumber(String requestNumber) {
+        return requests.findByRequestNumber(requestNumber);
+    }
+
+    public DocumentDeliveryRequest requestOf(long requestId) {
+        return request(requestId);
+    }
+
+    /** A line about an ISO 18626 message sent to or received from the partner supplier (actor null: the platform). */
+    public void recordPartnerEvent(long requestId, String actor, String event, String detail, String supplierCode) {
+        record(request(requestId), actor, event, detail, supplierCode, null);
+    }
+
     public void recordNotified(long requestId, String kind) {
         record(request(requestId), SYSTEM, "NOTIFIED", kind, null, null);
     }

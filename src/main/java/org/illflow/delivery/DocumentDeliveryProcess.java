@@ -7,6 +7,12 @@ public final class DocumentDeliveryProcess {
     public static final String MESSAGE_CANCEL = "Message_CancelRequested";
     public static final String MESSAGE_SAME_ARTICLE_SETTLED = "Message_SameArticleSettled";
     public static final String ERROR_PATRON_NOT_ACTIVE = "Error_PatronNotActive";
+    /** The ISO 18626 partner's supplyingAgencyMessages the process waits for (correlated by business key). */
+    public static final String MESSAGE_SUPPLIER_WILL_SUPPLY = "Message_SupplierWillSupply";
+    public static final String MESSAGE_SUPPLIER_COPY_COMPLETED = "Message_SupplierCopyCompleted";
+    public static final String MESSAGE_SUPPLIER_UNFILLED = "Message_SupplierUnfilled";
+    /** The partner's copy could not be fetched from its URL (not a PDF, too large, unreachable …): staff get it. */
+    public static final String ERROR_COPY_NOT_FETCHED = "Error_CopyNotFetched";
 
     public static final String START = "StartEvent_RequestSubmitted";
     public static final String TASK_RECORD_REQUEST = "Task_RecordRequest";
@@ -49,6 +55,20 @@ public final class DocumentDeliveryProcess {
     public static final String TASK_RECORD_CANCELLATION = "Task_RecordCancellation";
     public static final String END_CANCELLED = "EndEvent_Cancelled";
 
+    // ---- the supplier is an ISO 18626 partner library (requester role, service type Copy) -----------------------
+    public static final String TASK_SEND_COPY_REQUEST = "Task_SendCopyRequest";
+    public static final String GATEWAY_AWAIT_SUPPLIER = "Gateway_AwaitSupplier";
+    public static final String EVENT_SUPPLIER_WILL_SUPPLY = "Event_SupplierWillSupply";
+    public static final String EVENT_SUPPLIER_COPY_COMPLETED = "Event_SupplierCopyCompleted";
+    public static final String GATEWAY_COPY_BY_URL = "Gateway_CopyByUrl";
+    public static final String TASK_FETCH_COPY = "Task_FetchCopy";
+    public static final String EVENT_COPY_NOT_FETCHED = "Event_CopyNotFetched";
+    public static final String EVENT_SUPPLIER_UNFILLED = "Event_SupplierUnfilled";
+    public static final String EVENT_PARTNER_TIMEOUT = "Event_PartnerSupplierTimeout";
+    public static final String TASK_SEND_CANCEL_ON_TIMEOUT = "Task_SendCopyCancelOnTimeout";
+    public static final String GATEWAY_CANCEL_TELL_PARTNER = "Gateway_CancelTellPartner";
+    public static final String TASK_SEND_CANCEL_ON_WITHDRAW = "Task_SendCopyCancelOnWithdraw";
+
     public static final String VAR_REQUEST_ID = "requestId";
     public static final String VAR_REQUEST_NUMBER = "requestNumber";
     public static final String VAR_PATRON = "patronCardNumber";
@@ -70,6 +90,16 @@ public final class DocumentDeliveryProcess {
     public static final String VAR_RECEIVE_OUTCOME = "receiveOutcome";
     public static final String VAR_DOCUMENT_ID = "documentId";
     public static final String VAR_UNFILLED_REASON = "unfilledReason";
+    /** Whether the supplier taken last is an ISO 18626 partner: illflow then sends and reads the messages itself. */
+    public static final String VAR_SUPPLIER_IS_PEER = "supplierIsPeer";
+    /** The requestingAgencyRequestId of the copy request sent to the partner now. */
+    public static final String VAR_PARTNER_REQUEST_ID = "partnerRequestId";
+    /** True while the partner has an open request of ours (a cancellation then tells it). */
+    public static final String VAR_PARTNER_REQUEST_OPEN = "partnerRequestOpen";
+    /** Where the partner's CopyCompleted says the PDF is (null: it was sent by e-mail; staff upload it). */
+    public static final String VAR_COPY_URL = "copyUrl";
+    /** The ISO 18626 action a "tell the partner" step sends (its input parameter). */
+    public static final String VAR_PARTNER_ACTION = "partnerAction";
     /** Task_CheckLimits' answer: {@link #WITHIN_LIMITS}, {@link #NEEDS_APPROVAL} or {@link #REFUSED}. */
     public static final String VAR_LIMITS_OUTCOME = "limitsOutcome";
     /** Which limit the request is over (copyright, budget), for the admin's task and the patron's notice. */

@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.illflow.supplier.PartnerSuppliers;
 import org.illflow.system.ProcessVariables;
 import org.springframework.stereotype.Component;
 
@@ -18,9 +19,11 @@ import org.springframework.stereotype.Component;
 class TakeNextSupplierDelegate implements JavaDelegate {
 
     private final DocumentDelivery delivery;
+    private final PartnerSuppliers partners;
 
-    TakeNextSupplierDelegate(DocumentDelivery delivery) {
+    TakeNextSupplierDelegate(DocumentDelivery delivery, PartnerSuppliers partners) {
         this.delivery = delivery;
+        this.partners = partners;
     }
 
     @Override
@@ -31,6 +34,8 @@ class TakeNextSupplierDelegate implements JavaDelegate {
         next.ifPresent(supplier -> {
             execution.setVariable(VAR_SUPPLIER_CODE, supplier.code());
             execution.setVariable(VAR_SUPPLIER_NAME, supplier.name());
+            // an ISO 18626 partner is asked by message instead of the staff's order task
+            execution.setVariable(VAR_SUPPLIER_IS_PEER, partners.isPartner(supplier.code()));
             execution.setVariable(VAR_REMAINING_SUPPLIERS, supplier.remaining());
             // each try starts without the previous try's answers; Tasklist's forms create them anew
             execution.removeVariables(List.of(VAR_ORDER_OUTCOME, VAR_RECEIVE_OUTCOME, VAR_DOCUMENT_ID,

@@ -39,9 +39,12 @@ class RequestDeskController {
     private final MessageSource messages;
     private final java.time.Clock clock;
     private final org.illflow.conversation.RequestMessages conversations;
+    private final org.illflow.iso18626.Iso18626MessageLog partnerMessages;
 
     RequestDeskController(RequestDesk desk, MessageSource messages, java.time.Clock clock,
-            org.illflow.conversation.RequestMessages conversations) {
+            org.illflow.conversation.RequestMessages conversations,
+            org.illflow.iso18626.Iso18626MessageLog partnerMessages) {
+        this.partnerMessages = partnerMessages;
         this.conversations = conversations;
         this.desk = desk;
         this.messages = messages;
@@ -111,6 +114,8 @@ class RequestDeskController {
         // the conversation, marked "unread" where staff see a message for the first time (now read)
         conversations.showOn(model, detail.request().requestNumber(), who);
         model.addAttribute("detail", detail);
+        // the ISO 18626 messages exchanged with partner libraries about it, delivered, pending or refused
+        model.addAttribute("partnerMessages", partnerMessages.ofRequestNumber(detail.request().requestNumber()));
         model.addAttribute("now", clock.instant());
         model.addAttribute("tasklistTask", TASKLIST_TASK);
         return "desk/request";

@@ -29,7 +29,8 @@ public class TaskCardListener implements TaskListener {
             InterlibraryLoanProcess.TASK_ASK_LENDER_FOR_RENEWAL, InterlibraryLoanProcess.TASK_RETURN_TO_LENDER,
             org.illflow.lending.LendingProcess.TASK_DECIDE, org.illflow.lending.LendingProcess.TASK_PULL_AND_SHIP,
             org.illflow.lending.LendingProcess.TASK_SCAN_AND_SEND, org.illflow.lending.LendingProcess.TASK_ANSWER_CANCEL,
-            org.illflow.lending.LendingProcess.TASK_DECIDE_RENEWAL, org.illflow.lending.LendingProcess.TASK_CHECK_IN);
+            org.illflow.lending.LendingProcess.TASK_DECIDE_RENEWAL, org.illflow.lending.LendingProcess.TASK_CHECK_IN,
+            InterlibraryLoanProcess.TASK_RECEIVE_PARTNER_BOOK, InterlibraryLoanProcess.TASK_DECIDE_ON_RETRY);
 
     /** Tasks that place an order with a supplier or lender: the partner's turnaround follows them. */
     static final Set<String> ORDER_TASKS = Set.of(DocumentDeliveryProcess.TASK_ORDER,

@@ -60,6 +60,9 @@ public class TaskDeadlines {
                 Map.entry(InterlibraryLoanProcess.TASK_CHECK_IN_RETURNED_BOOK, this::checkIn),
                 Map.entry(InterlibraryLoanProcess.TASK_ASK_LENDER_FOR_RENEWAL, this::askForRenewal),
                 Map.entry(InterlibraryLoanProcess.TASK_WITHDRAW_FROM_LENDER, (created, vars) -> deskTask(created)),
+                // a partner library's book on the desk, and its conditions to accept or decline (ISO 18626)
+                Map.entry(InterlibraryLoanProcess.TASK_RECEIVE_PARTNER_BOOK, (created, vars) -> deskTask(created)),
+                Map.entry(InterlibraryLoanProcess.TASK_DECIDE_ON_RETRY, (created, vars) -> order(created)),
                 Map.entry(InterlibraryLoanProcess.TASK_RETURN_TO_LENDER, (created, vars) -> deskTask(created)),
                 // lending to partner libraries: answer and ship as fast as staff order; a renewal before the loan ends
                 Map.entry(LendingProcess.TASK_DECIDE, (created, vars) -> order(created)),

@@ -102,7 +102,9 @@ public class TaskFilters implements ApplicationRunner {
                 "向出借馆申请并收书 / Request from the lender and receive the book", 3, ill,
                 groupTasks(IllflowGroups.ILL_STAFF, InterlibraryLoanProcess.KEY,
                         InterlibraryLoanProcess.TASK_REQUEST_FROM_LENDER, InterlibraryLoanProcess.TASK_RECEIVE_BOOK,
-                        InterlibraryLoanProcess.TASK_CONFIRM_LOCAL_HOLDING), ILL_CARD));
+                        InterlibraryLoanProcess.TASK_CONFIRM_LOCAL_HOLDING,
+                        InterlibraryLoanProcess.TASK_RECEIVE_PARTNER_BOOK, InterlibraryLoanProcess.TASK_DECIDE_ON_RETRY),
+                ILL_CARD));
         queues.add(new Queue("待取书 / Waiting for pickup", "书已到馆，等读者来取 / Books at the desk for their patrons",
                 4, ill, groupTasks(IllflowGroups.ILL_STAFF, InterlibraryLoanProcess.KEY,
                         InterlibraryLoanProcess.TASK_LEND_TO_PATRON), ILL_CARD));

@@ -112,6 +112,15 @@ public class Iso18626MessageLog {
                 requestingAgencyRequestId);
     }
 
+    /**
+     * Every message about one of this library's requests, oldest first: its number and the ids of its Retry
+     * requests to the same partner ({@code <number>-R2} …), for the request's page.
+     */
+    public List<Entry> ofRequestNumber(String requestNumber) {
+        return jdbc.query(ENTRY_COLUMNS + " where requesting_agency_request_id = ? or requesting_agency_request_id like ?"
+                + " order by id", ENTRY, requestNumber, requestNumber + "-R%");
+    }
+
     Optional<String> confirmationXml(long id) {
         return jdbc.queryForList("select confirmation_xml from iso18626_message where id = ?", String.class, id).stream()
                 .filter(java.util.Objects::nonNull).findFirst();

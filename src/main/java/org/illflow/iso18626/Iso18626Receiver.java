@@ -74,11 +74,13 @@ public class Iso18626Receiver {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final Iso18626Lending lending;
+    private final BorrowingMessages borrowingMessages;
 
     Iso18626Receiver(Iso18626Peers peers, Iso18626MessageLog log, Iso18626Transactions transactions,
             Iso18626Settings settings, RequestNumbers numbers, PlatformTransactionManager transactionManager,
-            Clock clock, Iso18626Lending lending) {
+            Clock clock, Iso18626Lending lending, BorrowingMessages borrowingMessages) {
         this.lending = lending;
+        this.borrowingMessages = borrowingMessages;
         this.peers = peers;
         this.log = log;
         this.transactions = transactions;
@@ -217,6 +219,11 @@ public class Iso18626Receiver {
         Transaction borrowing = transactions.find(Role.BORROWING, peer.getId(), requestId).orElseThrow(
                 () -> new EffectRefused(ErrorType.UnrecognisedDataValue, "requestingAgencyRequestId " + requestId
                         + ": this library sent you no such request"));
+        try {
+            borrowingMessages.received(borrowing, peer, m); // the borrowing process acts on it, or refuses it
+        } catch (BorrowingMessages.NotAccepted refused) {
+            throw new EffectRefused(refused.errorType(), refused.getMessage());
+        }
         transactions.recordStatus(borrowing.id(), m.statusInfo().status().name());
         return borrowing.id();
     }

@@ -70,7 +70,15 @@ public class Iso18626Transactions {
                 status, Timestamp.from(clock.instant()), id);
     }
 
-    void recordAction(long id, String action) {
+    /** The partner's own id for a request this library sent (from the header of its first message that has one). */
+    public void recordSupplyingAgencyRequestId(long id, String supplyingAgencyRequestId) {
+        jdbc.update("""
+                update iso18626_transaction set supplying_agency_request_id = ?, updated_at = ?, version = version + 1
+                where id = ? and supplying_agency_request_id is null""", supplyingAgencyRequestId,
+                Timestamp.from(clock.instant()), id);
+    }
+
+    public void recordAction(long id, String action) {
         jdbc.update("update iso18626_transaction set last_action = ?, updated_at = ?, version = version + 1 where id = ?",
                 action, Timestamp.from(clock.instant()), id);
     }

@@ -56,7 +56,7 @@ public class InterlibraryLoan {
         this.clock = clock;
     }
 
-    LoanRequest request(long requestId) {
+    public LoanRequest request(long requestId) {
         return requests.findById(requestId)
                 .orElseThrow(() -> new IllegalArgumentException("no loan request " + requestId));
     }
@@ -235,8 +235,26 @@ public class InterlibraryLoan {
 
     /** Lent at the circulation desk: due date = today + the lender's loan period − the return-shipping buffer. */
     public LoanRequest recordCheckOut(long requestId, String staff) {
+        return recordCheckOut(requestId, staff, null);
+    }
+
+    /**
+     * Lent at the circulation desk. With the lender's own due date (an ISO 18626 partner's Loaned message says
+     * it), the patron's due date is that day less the return-shipping buffer; else today + the lender's loan
+     * period less the buffer.
+     */
+    public LoanRequest recordCheckOut(long requestId, String staff, LocalDate lenderDueDate) {
         LoanRequest request = request(requestId);
         Supplier lender = lender(request);
+        if (lenderDueDate != null) {
+            Instant now = clock.instant();
+            int period = (int) java.time.temporal.ChronoUnit.DAYS.between(dates.day(now), lenderDueDate);
+            LocalDate due = dates.dueDate(now, period);
+            request.checkedOut(due, now);
+            record(request, staff, "CHECKED_OUT", "due " + due + " (lender's due date " + lenderDueDate + ")",
+                    lender.getCode(), null);
+            return request;
+        }
         if (lender.getLoanPeriodDays() == null) {
             throw new IllegalStateException("Lender " + lender.getCode() + " has no loan period; an admin sets it on "
                     + "/admin/suppliers. / 出借馆未设置借期，请管理员在供应商页面补充。");
@@ -314,6 +332,17 @@ public class InterlibraryLoan {
     /** The process instance has ended: the record is final. */
     public void recordClosed(long requestId) {
         request(requestId).closed(clock.instant());
+    }
+
+    /** A request by its number (the process's business key), for the ISO 18626 partner messages about it. */
+    @Transactional(readOnly = true)
+    public Optional<LoanRequest> byNumber(String requestNumber) {
+        return requests.findByRequestNumber(requestNumber);
+    }
+
+    /** A line about an ISO 18626 message sent to or received from the partner lender (actor null: the platform). */
+    public void recordPartnerEvent(long requestId, String actor, String event, String detail, String lenderCode) {
+        record(request(requestId), actor, event, detail, lenderCode, null);
     }
 
     public void recordNotified(long requestId, String noticeKey) {

@@ -8,6 +8,13 @@ public final class InterlibraryLoanProcess {
     public static final String MESSAGE_RENEWAL = "Message_LoanRenewalRequested";
     public static final String MESSAGE_RECALL = "Message_LoanRecalled";
     public static final String ERROR_PATRON_NOT_ACTIVE = "Error_PatronNotActive";
+    /** The ISO 18626 partner's supplyingAgencyMessages the process waits for (correlated by business key). */
+    public static final String MESSAGE_LENDER_WILL_SUPPLY = "Message_LenderWillSupply";
+    public static final String MESSAGE_LENDER_LOANED = "Message_LenderLoaned";
+    public static final String MESSAGE_LENDER_UNFILLED = "Message_LenderUnfilled";
+    public static final String MESSAGE_LENDER_RETRY_POSSIBLE = "Message_LenderRetryPossible";
+    public static final String MESSAGE_LENDER_RENEW_ANSWER = "Message_LenderRenewAnswer";
+    public static final String MESSAGE_LENDER_LOAN_COMPLETED = "Message_LenderLoanCompleted";
 
     public static final String START_REQUEST_SUBMITTED = "StartEvent_RequestSubmitted";
     public static final String TASK_RECORD_REQUEST = "Task_RecordRequest";
@@ -101,6 +108,28 @@ public final class InterlibraryLoanProcess {
     public static final String TASK_RECORD_SENT_BACK = "Task_RecordSentBack";
     public static final String END_SENT_BACK = "EndEvent_SentBack";
 
+    // ---- the lender is an ISO 18626 partner library (requester role) -------------------------------------------
+    public static final String TASK_SEND_LENDER_REQUEST = "Task_SendLenderRequest";
+    public static final String GATEWAY_AWAIT_LENDER = "Gateway_AwaitLender";
+    public static final String EVENT_LENDER_WILL_SUPPLY = "Event_LenderWillSupply";
+    public static final String EVENT_LENDER_LOANED = "Event_LenderLoaned";
+    public static final String TASK_RECEIVE_PARTNER_BOOK = "Task_ReceivePartnerBook";
+    public static final String TASK_SEND_RECEIVED = "Task_SendReceived";
+    public static final String EVENT_LENDER_UNFILLED = "Event_LenderUnfilled";
+    public static final String EVENT_LENDER_RETRY_POSSIBLE = "Event_LenderRetryPossible";
+    public static final String TASK_DECIDE_ON_RETRY = "Task_DecideOnRetry";
+    public static final String GATEWAY_RETRY_DECISION = "Gateway_RetryDecision";
+    public static final String EVENT_PARTNER_TIMEOUT = "Event_PartnerTimeout";
+    public static final String TASK_SEND_CANCEL_ON_TIMEOUT = "Task_SendCancelOnTimeout";
+    public static final String TASK_SEND_CANCEL_ON_WITHDRAW = "Task_SendCancelOnWithdraw";
+    public static final String GATEWAY_RENEWAL_ROUTE = "Gateway_RenewalRoute";
+    public static final String TASK_SEND_RENEW = "Task_SendRenew";
+    public static final String EVENT_LENDER_RENEW_ANSWER = "Event_LenderRenewAnswer";
+    public static final String GATEWAY_RETURN_ROUTE = "Gateway_ReturnRoute";
+    public static final String TASK_SEND_SHIPPED_RETURN = "Task_SendShippedReturn";
+    public static final String EVENT_LENDER_LOAN_COMPLETED = "Event_LenderLoanCompleted";
+    public static final String END_PARTNER_LOAN_COMPLETED = "EndEvent_PartnerLoanCompleted";
+
     public static final String VAR_REQUEST_ID = "requestId";
     public static final String VAR_REQUEST_NUMBER = "requestNumber";
     public static final String VAR_REQUEST_TITLE = "requestTitle";
@@ -162,6 +191,20 @@ public final class InterlibraryLoanProcess {
     public static final String VAR_OVERDUE_FEE = "overdueFee";
     public static final String VAR_SHIPPING_COST = "shippingCost";
     public static final String VAR_TRACKING_NUMBER = "trackingNumber";
+    /** Whether the lender taken last is an ISO 18626 partner: illflow then sends and reads the messages itself. */
+    public static final String VAR_LENDER_IS_PEER = "lenderIsPeer";
+    /** The requestingAgencyRequestId of the request sent to the partner now (the number, or number-R2 … on a retry). */
+    public static final String VAR_PARTNER_REQUEST_ID = "partnerRequestId";
+    /** The partner's due date (yyyy-MM-dd) from its Loaned message; the patron's due date is set from it. */
+    public static final String VAR_LENDER_DUE_DATE = "lenderDueDate";
+    /** The partner's RetryPossible: its reason, conditions and offered cost, for the staff decision. */
+    public static final String VAR_LENDER_RETRY_REASON = "lenderRetryReason";
+    /** Staff's answer on Task_DecideOnRetry: retry (ask the partner again, accepting) or nextLender. */
+    public static final String VAR_RETRY_DECISION = "retryDecision";
+    /** The ISO 18626 action a "tell the partner" step sends (its input parameter): Received, Cancel … */
+    public static final String VAR_PARTNER_ACTION = "partnerAction";
+    /** Staff tick it on Task_ReceivePartnerBook when the partner's parcel is on the desk. */
+    public static final String VAR_PARTNER_BOOK_ARRIVED = "partnerBookArrived";
 
     public static final String REQUESTED = "requested";
     public static final String SKIP = "skip";
@@ -175,6 +218,8 @@ public final class InterlibraryLoanProcess {
     public static final String BOOK_AT_LIBRARY = "library";
     public static final String BOOK_WITH_LENDER = "lender";
     public static final String BOOK_NOWHERE = "none";
+    public static final String RETRY = "retry";
+    public static final String NEXT_LENDER = "nextLender";
 
     public static final String NOTICE_REJECTED = "ILL_REJECTED";
     /** "Request received", with its number, once per request: the first step after the save point. */

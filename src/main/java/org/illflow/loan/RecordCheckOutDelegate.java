@@ -1,5 +1,7 @@
 package org.illflow.loan;
 
+import static org.illflow.loan.InterlibraryLoanProcess.VAR_LENDER_DUE_DATE;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.illflow.system.ProcessVariables;
@@ -19,8 +21,9 @@ class RecordCheckOutDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
+        // a partner lender's own due date (from its Loaned message) bounds the patron's
         LoanRequest request = loan.recordCheckOut(LoanVariables.requestId(execution),
-                ProcessVariables.staffBehind(execution));
+                ProcessVariables.staffBehind(execution), LoanVariables.date(execution, VAR_LENDER_DUE_DATE));
         LoanVariables.scheduleDueDate(execution, request, dates, loan.lender(request).getRenewalsAllowed());
     }
 }

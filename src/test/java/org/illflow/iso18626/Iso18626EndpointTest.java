@@ -216,8 +216,13 @@ class Iso18626EndpointTest {
         assertOnlyLogGrew(before, TableCounts.of(jdbc));
     }
 
+    /**
+     * A supplyingAgencyMessage moves the borrowing process of the request it is about (borrowing.PartnerLoanTest
+     * and PartnerCopyTest post them); a borrowing record with no request of this library behind it fits nothing and
+     * is refused, in the message's version, with nothing recorded.
+     */
     @Test
-    void aSupplyingAgencyMessageAboutARequestWeSentIsRecordedAndItsReasonEchoed() throws Exception {
+    void aSupplyingAgencyMessageAboutABorrowingRecordWithNoRequestOfOursBehindItIsRefused() throws Exception {
         String requestId = nextRequestId();
         transactions.create(Role.BORROWING, sjtu.getId(), requestId, null, "Loan", "三体", null);
         SupplyingAgencyMessage loaned = new SupplyingAgencyMessage(
@@ -228,9 +233,12 @@ class Iso18626EndpointTest {
         HttpResponse<String> response = post(Iso18626Writer.write(new Envelope(Iso18626Version.V1_2, loaned)), "text/xml; charset=UTF-8");
         assertThat(response.body()).contains("ill:version=\"1.2\"");
         Confirmation confirmation = confirmation(response);
-        assertThat(confirmation.ok()).as(response.body()).isTrue();
-        assertThat(confirmation.reasonForMessage()).isEqualTo(ReasonForMessage.StatusChange);
-        assertThat(transactions.find(Role.BORROWING, sjtu.getId(), requestId).orElseThrow().status()).isEqualTo("Loaned");
+        assertThat(confirmation.ok()).as(response.body()).isFalse();
+        assertThat(confirmation.errors()).singleElement().satisfies(e -> {
+            assertThat(e.errorType()).isEqualTo(ErrorType.UnrecognisedDataValue);
+            assertThat(e.errorValue()).contains(requestId);
+        });
+        assertThat(transactions.find(Role.BORROWING, sjtu.getId(), requestId).orElseThrow().status()).isNull();
     }
 
     @Test
