@@ -316,10 +316,12 @@ public final class PartnerLibrariesCheck {
             if (!aboutUnknown.equals(List.of("0")) || !refusedByA.equals(List.of("LIB-B"))) {
                 ledger.problem("A STORED " + aboutUnknown + " requests and logged " + refusedByA + " for B's stray status");
             }
-            for (Connection db : List.of(dbA, dbB)) {
-                List<String> secrets = Ledger.column(db, "select id from iso18626_message where xml like '%" + SECRET
-                        + "%' or confirmation_xml like '%" + SECRET + "%'");
-                ledger.count("message log rows holding the shared secret", secrets, id -> "SECRET IN LOG ROW " + id);
+            Map<String, Connection> dbs = Map.of("A", dbA, "B", dbB);
+            for (String library : List.of("A", "B")) {
+                List<String> secrets = Ledger.column(dbs.get(library), "select id from iso18626_message where xml like '%"
+                        + SECRET + "%' or confirmation_xml like '%" + SECRET + "%'");
+                ledger.count(library + ": message log rows holding the shared secret", secrets,
+                        id -> "SECRET IN " + library + "'s LOG ROW " + id);
             }
         }
     }
