@@ -8,7 +8,7 @@ try {
 }
 
 // Errors where the eye is (Tasklist): a refusal of a start or task form (the engine answers with a message such
-// as "Invalid pages: 页码无效") is shown again right under the field it names, or at the button that was pressed,
+// as "页码（pages）：页码无效… / Pages: …", the field's form key in brackets) is shown again right under the field it names, or at the button that was pressed,
 // and scrolled into view — Tasklist itself puts it at the top of a long form, out of sight.
 if (window.location.pathname.indexOf('/tasklist/') >= 0) {
   (function () {
@@ -21,7 +21,7 @@ if (window.location.pathname.indexOf('/tasklist/') >= 0) {
     }, true);
     // Camunda Forms name their fields Field_<Key> (Field_Pages for "pages"); embedded forms use cam-variable-name
     function fieldNamed(message) {
-      var named = /Invalid ([A-Za-z][A-Za-z0-9]*)\s*[:：]/.exec(message);
+      var named = /（([A-Za-z][A-Za-z0-9]*)）：/.exec(message);
       if (!named) {
         return null;
       }

@@ -38,6 +38,9 @@ public class WorkingCalendar {
     private final CalendarDayRepository days;
     private final Clock clock;
 
+    /** Monday to Friday and nothing else: the rule outside a running application (plain unit tests). */
+    private static final WorkingCalendar WEEKDAYS_ONLY = new WorkingCalendar(null, Clock.systemDefaultZone());
+
     WorkingCalendar(CalendarDayRepository days, Clock clock) {
         this.days = days;
         this.clock = clock;
@@ -51,6 +54,12 @@ public class WorkingCalendar {
     /** The calendar of the running application, or null outside one (plain unit tests): then weekends only. */
     public static WorkingCalendar current() {
         return current;
+    }
+
+    /** The running application's calendar, or outside one the weekdays-only rule (no holidays, no 调休). */
+    public static WorkingCalendar currentOrWeekdays() {
+        WorkingCalendar calendar = current;
+        return calendar != null ? calendar : WEEKDAYS_ONLY;
     }
 
     /** Whether the library works on this day. */
@@ -147,6 +156,9 @@ public class WorkingCalendar {
 
     private Map<LocalDate, CalendarDay.Kind> exceptions(LocalDate from, LocalDate to) {
         Map<LocalDate, CalendarDay.Kind> exceptions = new HashMap<>();
+        if (days == null) {
+            return exceptions;
+        }
         days.findByDayBetweenOrderByDay(from, to).forEach(d -> exceptions.put(d.getDay(), d.getKind()));
         return exceptions;
     }

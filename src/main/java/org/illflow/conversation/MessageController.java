@@ -1,6 +1,7 @@
 package org.illflow.conversation;
 
 import org.illflow.system.ApiRefusal;
+import org.illflow.system.RefusalPage;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -56,11 +57,6 @@ class MessageController {
 
     @ExceptionHandler(ApiRefusal.class)
     String refused(ApiRefusal e, Model model, HttpServletResponse response) {
-        response.setStatus(e.getStatus());
-        model.addAttribute("status", e.getStatus());
-        if (e.getStatus() != 404) {
-            model.addAttribute("reason", e.getMessageKey());
-        }
-        return "error";
+        return RefusalPage.of(e, model, response);
     }
 }

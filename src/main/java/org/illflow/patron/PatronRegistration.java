@@ -8,16 +8,13 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.illflow.security.IllflowGroups;
+import org.illflow.system.StaffRefusals;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,16 +32,16 @@ public class PatronRegistration {
     private final IdentityService identityService;
     private final RuntimeService runtimeService;
     private final RegistrationSettings settings;
-    private final Validator validator;
+    private final StaffRefusals refusals;
     private final Clock clock;
 
     PatronRegistration(PatronRepository patrons, IdentityService identityService, RuntimeService runtimeService,
-            RegistrationSettings settings, Validator validator, Clock clock) {
+            RegistrationSettings settings, StaffRefusals refusals, Clock clock) {
         this.patrons = patrons;
         this.identityService = identityService;
         this.runtimeService = runtimeService;
         this.settings = settings;
-        this.validator = validator;
+        this.refusals = refusals;
         this.clock = clock;
     }
 
@@ -84,17 +81,15 @@ public class PatronRegistration {
         try {
             form.setPatronType(type == null ? null : PatronType.valueOf(type));
         } catch (IllegalArgumentException e) {
-            throw new RegistrationException(VAR_PATRON_TYPE, "registration.patronType.required",
-                    "Unknown patron type: " + type);
+            throw new IllegalArgumentException(refusals.bilingual("registration.patronType.required") + "（" + type
+                    + "）");
         }
-        Set<ConstraintViolation<RegistrationForm>> violations = validator.validate(form);
-        if (!violations.isEmpty()) {
-            ConstraintViolation<RegistrationForm> first = violations.iterator().next();
-            throw new RegistrationException(first.getPropertyPath().toString(), "registration.invalid",
-                    "Invalid " + first.getPropertyPath() + ": " + first.getInvalidValue());
+        refusals.requireValid(form, "registration.");
+        try {
+            return record(form, null, staffUserId);
+        } catch (RegistrationException taken) {
+            throw new IllegalArgumentException(refusals.bilingual(taken.getMessageKey()), taken);
         }
-        // No password is chosen for them: they set one with the activation code mailed on approval.
-        return record(form, null, staffUserId);
     }
 
     private Patron record(RegistrationForm form, String password, String registeredBy) {

@@ -2,7 +2,8 @@ package org.illflow.patron;
 
 /**
  * A registration that cannot be accepted as given. Carries the form field and message key so the page shows
- * the error beside the field in the page's language; Tasklist shows the English text.
+ * the error beside the field in the page's language; from Tasklist's start form it becomes a refusal in both
+ * languages ({@link org.illflow.system.StaffRefusals}).
  */
 public class RegistrationException extends RuntimeException {
 

@@ -4,10 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.validation.Validator;
 
 import org.illflow.patron.Patron;
 import org.illflow.system.ApiRefusal;
+import org.illflow.system.StaffRefusals;
 import org.springframework.data.domain.Limit;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,7 +44,7 @@ public abstract class PatronRequests<R extends RequestBasics, E extends Timeline
     private final PatronCheck patrons;
     private final RequestSubmission submission;
     private final RequestCancellation cancellation;
-    private final Validator validator;
+    private final StaffRefusals refusals;
     private final Lifecycle lifecycle;
 
     protected PatronRequests(RequestRepository<R> requests, TimelineRepository<E> timeline, RequestKernel kernel,
@@ -54,7 +54,7 @@ public abstract class PatronRequests<R extends RequestBasics, E extends Timeline
         this.patrons = kernel.patrons();
         this.submission = kernel.submission();
         this.cancellation = kernel.cancellation();
-        this.validator = kernel.validator();
+        this.refusals = kernel.refusals();
         this.lifecycle = lifecycle;
     }
 
@@ -97,7 +97,8 @@ public abstract class PatronRequests<R extends RequestBasics, E extends Timeline
         Patron patron = patrons.forStaffEntry(answers.text(PATRON));
         F form = formFrom(answers);
         form.readSharedAnswers(answers);
-        StartForm.validated(validator, form);
+        // the service's own labels first (portal.ill.isbn: a book's ISBN), then the portal's
+        refusals.requireValid(form, "portal." + lifecycle.prefix().toLowerCase(java.util.Locale.ROOT) + ".", "portal.");
         RequestSubmission.Numbered numbered = submission.numberForStaffEntry(lifecycle.prefix(), patron);
         return create(form, patron, staffUserId, numbered.number(), numbered.at());
     }

@@ -4,14 +4,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 
-import java.util.Locale;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.illflow.patron.Patron;
 import org.illflow.system.ApiRefusal;
-import org.springframework.context.MessageSource;
 import org.illflow.system.RequestNumbers;
+import org.illflow.system.StaffRefusals;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
@@ -42,18 +41,18 @@ public class RequestSubmission {
     private final TransactionTemplate inTransaction;
     private final Clock clock;
     private final PatronLimits limits;
-    private final MessageSource messages;
+    private final StaffRefusals refusals;
     /** Submissions of one patron on this node one at a time (patrons spread over the stripes by card number). */
     private final ReentrantLock[] perPatron = new ReentrantLock[64];
 
     RequestSubmission(RequestNumbers numbers, RuntimeService runtimeService, PlatformTransactionManager transactions,
-            Clock clock, PatronLimits limits, MessageSource messages) {
+            Clock clock, PatronLimits limits, StaffRefusals refusals) {
         this.numbers = numbers;
         this.runtimeService = runtimeService;
         this.inTransaction = new TransactionTemplate(transactions);
         this.clock = clock;
         this.limits = limits;
-        this.messages = messages;
+        this.refusals = refusals;
         for (int i = 0; i < perPatron.length; i++) {
             perPatron[i] = new ReentrantLock(true);
         }
@@ -95,9 +94,8 @@ public class RequestSubmission {
         try {
             limits.lockAndCheck(patron);
         } catch (ApiRefusal refused) {
-            throw new IllegalArgumentException(messages.getMessage(refused.getMessageKey(), refused.getArguments(),
-                    Locale.SIMPLIFIED_CHINESE) + " / " + messages.getMessage(refused.getMessageKey(),
-                    refused.getArguments(), Locale.ENGLISH), refused);
+            throw new IllegalArgumentException(refusals.bilingual(refused.getMessageKey(), refused.getArguments()),
+                    refused);
         }
         Instant now = clock.instant();
         return new Numbered(numbers.next(prefix, now), now);

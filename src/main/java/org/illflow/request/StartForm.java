@@ -1,15 +1,14 @@
 package org.illflow.request;
 
 import java.util.Map;
-import java.util.Set;
 
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
+import org.illflow.system.StaffRefusals;
 
 /**
  * Reading a request staff enter from Tasklist's start form (a request that came by phone or e-mail): the form's
- * answers as text, the year as a number, and the same validation as the portal's form. Anything wrong fails the
- * start with a message Tasklist shows; nothing is stored.
+ * answers as text, the year as a number, a date. The portal form's validation follows in
+ * {@link org.illflow.system.StaffRefusals#requireValid}. Anything wrong fails the start with a message Tasklist
+ * shows, in Chinese and English; nothing is stored.
  */
 public final class StartForm {
 
@@ -39,7 +38,8 @@ public final class StartForm {
             return year instanceof Number n ? Integer.valueOf(n.intValue())
                     : year == null || year.toString().isBlank() ? null : Integer.valueOf(year.toString().strip());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("Invalid year: " + year + " / 出版年份不正确");
+            throw new IllegalArgumentException(StaffRefusals.fieldRefusal(name, "出版年", "应为数字（" + year + "）",
+                    "Year", "not a number (" + year + ")"));
         }
     }
 
@@ -55,17 +55,8 @@ public final class StartForm {
         try {
             return java.time.LocalDate.parse(value.toString().strip().substring(0, Math.min(10, value.toString().strip().length())));
         } catch (java.time.format.DateTimeParseException e) {
-            throw new IllegalArgumentException("Invalid " + name + ": " + value + " / 日期格式不正确（例如 2026-12-05）");
+            throw new IllegalArgumentException(StaffRefusals.fieldRefusal(name, "日期", "格式不正确（" + value
+                    + "），例如 2026-12-05", "Date", "not a date (" + value + "), for example 2026-12-05"));
         }
-    }
-
-    /** The portal form's own constraints; the first one broken fails the start. */
-    public static <F> F validated(Validator validator, F form) {
-        Set<ConstraintViolation<F>> violations = validator.validate(form);
-        if (!violations.isEmpty()) {
-            ConstraintViolation<F> first = violations.iterator().next();
-            throw new IllegalArgumentException("Invalid " + first.getPropertyPath() + ": " + first.getMessage());
-        }
-        return form;
     }
 }

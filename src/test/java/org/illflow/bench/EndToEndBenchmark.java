@@ -30,7 +30,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * <p>Settings (system properties): {@code bench.requests} (measured requests, default 400), {@code bench.clients}
  * (concurrent clients, 8), {@code bench.patrons} (50), {@code bench.history} (earlier requests per patron, 200),
  * {@code bench.citations} (1,000,000), {@code bench.portal-rounds} (page loads per patron, 20),
- * {@code bench.databases} ({@code h2,postgresql}).
+ * {@code bench.desk-rounds} (rounds of the request desk's searches, 10), {@code bench.app-options} (more JVM options
+ * for the application, e.g. a flight recording), {@code bench.databases} ({@code h2,postgresql}).
  */
 public final class EndToEndBenchmark {
 
@@ -42,10 +43,13 @@ public final class EndToEndBenchmark {
     private static final int HISTORY = Integer.getInteger("bench.history", 200);
     private static final long CITATIONS = Long.getLong("bench.citations", 1_000_000L);
     private static final int PORTAL_ROUNDS = Integer.getInteger("bench.portal-rounds", 20);
+    private static final int DESK_ROUNDS = Integer.getInteger("bench.desk-rounds", 10);
     /** The application to measure: {@code -Dbench.jar=…} (an older build, say), else the one {@code package} made. */
     private static final Path JAR = System.getProperty("bench.jar") == null ? AppNode.packagedJar()
             : Path.of(System.getProperty("bench.jar"));
     private static final String JVM_HEAP = System.getProperty("bench.app-heap", "-Xmx1g");
+    /** More options for the application's JVM, space-separated: a profiler, say ({@code -XX:StartFlightRecording=…}). */
+    private static final List<String> JVM_OPTIONS = jvmOptions();
 
     /** One column of the table. */
     static final class Column {
@@ -116,7 +120,7 @@ public final class EndToEndBenchmark {
         properties.put("logging.level.org.illflow", "WARN");
         Path log = dataDir.resolve("illflow.log");
         System.out.printf("%n== %s: starting %s (log %s)%n", column.name, "the packaged application", log);
-        try (AppNode app = new AppNode(column.name, AppNode.freePort(), log, properties, List.of(JVM_HEAP)).jar(JAR)) {
+        try (AppNode app = new AppNode(column.name, AppNode.freePort(), log, properties, JVM_OPTIONS).jar(JAR)) {
             app.start(Duration.ofMinutes(Integer.getInteger("bench.startup-timeout-minutes", 15)));
             column.put("start-up to healthy (s)", seconds(app.startup().toNanos()));
             JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(url, user, password));
@@ -143,11 +147,13 @@ public final class EndToEndBenchmark {
             long drain = measured.drainJobs(ADMIN, () -> { }, 1800);
             endToEnd(column, timings, wall, drain);
             long sent = measured.requestNumbers().stream().filter(n -> jdbc.queryForObject(
-                    "select count(*) from notice where subject_key = ? and status = 'SENT'", Integer.class, n) == 1).count();
+                    "select count(*) from notice where subject_key = ? and kind = 'DD_DELIVERED' and status = 'SENT'", Integer.class,
+                    n) == 1).count();
             column.put("notices sent over SMTP", sent + " of " + measured.requestNumbers().size());
 
             archiveLookups(column, jdbc);
             portal(column, app.baseUrl(), patrons);
+            desk(column, app.baseUrl());
             column.put("heap used after full GC (MB)", String.valueOf(app.heapUsedAfterFullGc() / (1024 * 1024)));
         }
         return column;
@@ -186,6 +192,34 @@ public final class EndToEndBenchmark {
             column.put(step + ", " + String.format(Locale.ROOT, "%,d", CITATIONS) + " citations p50 / p99 (ms)",
                     String.format(Locale.ROOT, "%.1f / %.1f", timings.percentileMillis(step, 50),
                             timings.percentileMillis(step, 99)));
+        }
+    }
+
+    /**
+     * The request desk ({@code /staff/requests}) over every request in the database (the seeded history and the
+     * measured run): what staff look up all day, page by page, as the page itself runs it (count, page of rows,
+     * open tasks of the rows). {@code bench.desk-rounds} (10) rounds of {@link IllflowDriver#deskRound}, two staff members at
+     * once, and a request's page with its whole timeline.
+     */
+    private static void desk(Column column, String base) {
+        Timings timings = new Timings();
+        List<WebSession> staff = List.of(new WebSession(base).login("ddstaff", "staff2026"),
+                new WebSession(base).login("illstaff", "staff2026"));
+        int history = PATRONS * HISTORY;
+        timings.run(staff.size(), staff.size() * DESK_ROUNDS, i -> {
+            WebSession desk = staff.get(i % staff.size());
+            int g = 1 + (i * 7919) % history;
+            String seeded = String.format(Locale.ROOT, "DD-2020-%06d", g);
+            String card = String.format(Locale.ROOT, "B%05d", g % PATRONS + 1);
+            IllflowDriver.deskRound(desk, seeded, card, timings);
+        });
+        column.put("desk: requests in the database", String.format(Locale.ROOT, "%,d", history + REQUESTS));
+        for (String step : timings.steps()) {
+            column.put(step + " p50 / p99 (ms)", String.format(Locale.ROOT, "%.0f / %.0f",
+                    timings.percentileMillis(step, 50), timings.percentileMillis(step, 99)));
+        }
+        if (timings.errors() > 0) {
+            column.put("desk errors", timings.errors() + " " + timings.firstErrors());
         }
     }
 
@@ -280,5 +314,14 @@ public final class EndToEndBenchmark {
             }
         }
         return Files.createDirectories(dir);
+    }
+
+    private static List<String> jvmOptions() {
+        List<String> options = new ArrayList<>(List.of(JVM_HEAP));
+        String more = System.getProperty("bench.app-options", "").strip();
+        if (!more.isEmpty()) {
+            options.addAll(List.of(more.split("\\s+")));
+        }
+        return options;
     }
 }

@@ -65,6 +65,14 @@ class EndToEndDriverTest {
             assertThat(timings.count(step)).as(step).isEqualTo(5);
         }
         assertThat(timings.count("patron: log in")).isEqualTo(2);
+
+        // the benchmark's request desk round answers 200 for every search and a request's page
+        Timings desk = new Timings();
+        IllflowDriver.deskRound(new WebSession("http://localhost:" + environment.getProperty("local.server.port"))
+                .login("ddstaff", "staff2026"), numbers.get(0), "2024110001", desk);
+        assertThat(desk.firstErrors()).isEmpty();
+        assertThat(desk.steps()).containsExactlyInAnyOrderElementsOf(IllflowDriver.deskSteps());
+        IllflowDriver.deskSteps().forEach(step -> assertThat(desk.count(step)).as(step).isEqualTo(1));
     }
 
     /** One client thread at a time runs the due jobs, as one job executor would (two would run the same job twice). */

@@ -39,6 +39,7 @@ final class EngineSkeleton implements AutoCloseable {
     static final String[] MODELS = {"processes/document-delivery.bpmn", "processes/interlibrary-loan.bpmn",
             "processes/patron-registration.bpmn", "processes/supplier-eligibility.dmn"};
     private static final Pattern BEAN = Pattern.compile("delegateExpression=\"\\$\\{(\\w+)}\"");
+    private static final Pattern CURRENT_SCHEMA = Pattern.compile("[?&]currentSchema=(\\w+)");
 
     /** Every delegate and listener of the skeleton: does nothing. */
     static final class Empty implements JavaDelegate, TaskListener, ExecutionListener {
@@ -74,6 +75,13 @@ final class EngineSkeleton implements AutoCloseable {
         this.dataSource = new HikariDataSource(pool);
         configuration.setDataSource(dataSource);
         configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
+        // on a server shared with illflow's own tables (PostgreSQL's currentSchema=…), look for and create the
+        // engine's tables in that schema only: otherwise the engine finds illflow's and creates none of its own
+        Matcher schema = CURRENT_SCHEMA.matcher(jdbcUrl);
+        if (schema.find()) {
+            configuration.setDatabaseSchema(schema.group(1));
+            configuration.setDatabaseTablePrefix(schema.group(1) + ".");
+        }
         configuration.setHistory(ProcessEngineConfiguration.HISTORY_AUDIT); // as illflow (application.yml)
         configuration.setJavaSerializationFormatEnabled(false);
         configuration.setJobExecutorActivate(jobExecutor);
@@ -85,6 +93,8 @@ final class EngineSkeleton implements AutoCloseable {
                 beans.put(m.group(1), empty);
             }
         }
+        // the mail tasks' retry cycle (failedJobRetryTimeCycle ${noticeRetry.cycle}), as illflow's NoticeRetry gives it
+        beans.put("noticeRetry", Map.of("cycle", "R3/PT5M"));
         configuration.setBeans(beans);
         this.engine = configuration.buildProcessEngine();
         DeploymentBuilder deployment = engine.getRepositoryService().createDeployment().name("skeleton")

@@ -177,4 +177,39 @@ final class IllflowDriver {
     private static String enc(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
+
+    /** The request desk's searches a round times: a step's name and its query string. */
+    private static final Map<String, String> DESK_SEARCHES = deskSearches();
+
+    /**
+     * One round at the request desk ({@code /staff/requests}) as staff use it: everything (first page and a far
+     * page), by number, by patron card, by title words, by status, service and month, each ready-made view, and one
+     * request's page with its timeline. {@code number} must exist; {@code card} is a patron's card number.
+     */
+    static void deskRound(WebSession desk, String number, String card, Timings timings) {
+        DESK_SEARCHES.forEach((step, query) -> timings.time("desk: " + step,
+                () -> desk.getOk("/staff/requests" + query.replace("{number}", number).replace("{card}", card))));
+        timings.time("desk: one request with its timeline", () -> desk.getOk("/staff/requests/" + number));
+    }
+
+    static java.util.Set<String> deskSteps() {
+        java.util.Set<String> steps = new java.util.LinkedHashSet<>();
+        DESK_SEARCHES.keySet().forEach(step -> steps.add("desk: " + step));
+        steps.add("desk: one request with its timeline");
+        return steps;
+    }
+
+    private static Map<String, String> deskSearches() {
+        Map<String, String> searches = new LinkedHashMap<>();
+        searches.put("everything, first page", "");
+        searches.put("everything, page 100", "?page=100");
+        searches.put("by request number", "?number={number}");
+        searches.put("by patron card", "?patron={card}");
+        searches.put("by title words", "?title=surface%20chem");
+        searches.put("by status, service and month", "?status=DELIVERED&service=DD&from=2020-03-01&to=2020-03-31");
+        for (String view : List.of("pickup", "overdue", "late", "quiet", "unread")) {
+            searches.put("view " + view, "?view=" + view);
+        }
+        return searches;
+    }
 }

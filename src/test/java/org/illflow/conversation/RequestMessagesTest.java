@@ -27,11 +27,13 @@ import org.illflow.desk.RequestDesk;
 import org.illflow.report.ReportQuery;
 import org.illflow.report.ReportResult;
 import org.illflow.report.Reports;
+import org.illflow.support.EndsItsInstances;
 import org.illflow.support.IllflowTest;
 import org.illflow.support.MailText;
 import org.illflow.support.TestSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
@@ -42,6 +44,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * language, unread until the other side opens the request, listed on the desk and in Tasklist, counted in the
  * reports; everyone else is refused and nothing is stored.
  */
+@ExtendWith(EndsItsInstances.class)
 @IllflowTest
 class RequestMessagesTest {
 
@@ -63,21 +66,6 @@ class RequestMessagesTest {
     @Autowired org.camunda.bpm.engine.IdentityService identityService;
     @Autowired org.springframework.mail.javamail.JavaMailSenderImpl mailSender;
     @Autowired java.time.Clock clock;
-
-    @Autowired org.camunda.bpm.engine.HistoryService historyService;
-    private java.util.Date testStarted;
-
-    @org.junit.jupiter.api.BeforeEach
-    void rememberStart() {
-        testStarted = org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime();
-    }
-
-    /** This test's requests end with it, so later tests' Tasklist queues stay short. */
-    @AfterEach
-    void endThisTestsInstances() {
-        org.camunda.bpm.engine.impl.util.ClockUtil.reset();
-        TestSupport.endInstancesStartedSince(testStarted, historyService, runtimeService);
-    }
 
     @AfterEach
     void tearDown() {

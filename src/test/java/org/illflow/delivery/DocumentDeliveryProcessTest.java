@@ -527,7 +527,8 @@ class DocumentDeliveryProcessTest {
         Map<String, Object> invalid = startForm(PATRON);
         invalid.put("issn", "1234-5678");
         long before = runtimeService.createProcessInstanceQuery().processDefinitionKey(KEY).count();
-        assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey(KEY, invalid)).hasMessageContaining("issn");
+        assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey(KEY, invalid)).hasMessageContaining(
+                "ISSN（issn）：ISSN 无效：应为 8 位（如 0317-8471），且最后一位校验位须正确。 / ISSN: This is not a valid ISSN");
         Map<String, Object> unknownPatron = startForm("NOSUCH99");
         assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey(KEY, unknownPatron))
                 .hasMessageContaining("No patron");

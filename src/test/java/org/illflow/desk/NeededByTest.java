@@ -30,11 +30,13 @@ import org.illflow.loan.InterlibraryLoanProcess;
 import org.illflow.loan.LoanRequest;
 import org.illflow.loan.LoanRequests;
 import org.illflow.loan.LoanTestData;
+import org.illflow.support.EndsItsInstances;
 import org.illflow.support.IllflowTest;
 import org.illflow.support.MailText;
 import org.illflow.support.TestSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
@@ -45,6 +47,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * A patron's needed-by date: checked, stored, shown, raising the task's priority and flagging a request that cannot
  * be met in time; and the "request received" mail every recorded request gets once, also when its job is retried.
  */
+@ExtendWith(EndsItsInstances.class)
 @IllflowTest
 class NeededByTest {
 
@@ -61,21 +64,6 @@ class NeededByTest {
     @Autowired JavaMailSenderImpl mailSender;
     @Autowired TestSupport support;
     @Autowired Clock clock;
-
-    @Autowired org.camunda.bpm.engine.HistoryService historyService;
-    private java.util.Date testStarted;
-
-    @org.junit.jupiter.api.BeforeEach
-    void rememberStart() {
-        testStarted = org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime();
-    }
-
-    /** This test's requests end with it, so later tests' Tasklist queues stay short. */
-    @AfterEach
-    void endThisTestsInstances() {
-        org.camunda.bpm.engine.impl.util.ClockUtil.reset();
-        TestSupport.endInstancesStartedSince(testStarted, historyService, runtimeService);
-    }
 
     @AfterEach
     void tearDown() {

@@ -39,10 +39,12 @@ import org.illflow.loan.LoanTestData;
 import org.illflow.patron.PatronStatus;
 import org.illflow.patron.PatronType;
 import org.illflow.security.IllflowGroups;
+import org.illflow.support.EndsItsInstances;
 import org.illflow.support.IllflowTest;
 import org.illflow.support.TestSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -53,6 +55,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * code where staff should read a label (UPPER_SNAKE values such as {@code PHD_STUDENT} or {@code DD_DELIVERED}, or
  * a bare status name such as {@code ORDERED}) in the text a person reads.
  */
+@ExtendWith(EndsItsInstances.class)
 @IllflowTest
 class StaffPagesTextTest {
 
@@ -72,21 +75,6 @@ class StaffPagesTextTest {
     @Autowired RuntimeService runtimeService;
     @Autowired IdentityService identityService;
     @Autowired TestSupport support;
-
-    @Autowired org.camunda.bpm.engine.HistoryService historyService;
-    private java.util.Date testStarted;
-
-    @org.junit.jupiter.api.BeforeEach
-    void rememberStart() {
-        testStarted = org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime();
-    }
-
-    /** This test's requests end with it, so later tests' Tasklist queues stay short. */
-    @AfterEach
-    void endThisTestsInstances() {
-        org.camunda.bpm.engine.impl.util.ClockUtil.reset();
-        TestSupport.endInstancesStartedSince(testStarted, historyService, runtimeService);
-    }
 
     @AfterEach
     void tearDown() {

@@ -779,11 +779,18 @@ class InterlibraryLoanProcessTest {
         long stored = requests.mine(LI_MING).size();
         Map<String, Object> badIsbn = startForm(LI_MING);
         badIsbn.put("isbn", "978-7-5053-9013-0");
-        assertThatThrownBy(() -> startAsStaff(badIsbn)).hasMessageContaining("isbn");
+        // Tasklist shows the refusal as it is: the field and its rule, in Chinese and then in English
+        assertThatThrownBy(() -> startAsStaff(badIsbn)).hasMessageContaining("ISBN（isbn）：ISBN 无效：应为 10 位或 13 位"
+                + "（如 978-7-5053-9013-3），且最后一位校验位须正确。 / ISBN: This is not a valid ISBN: 10 or 13 digits");
         assertThatThrownBy(() -> startAsStaff(startForm("NOSUCH99"))).hasMessageContaining("No patron");
         Map<String, Object> noTitle = startForm(LI_MING);
         noTitle.remove("title");
-        assertThatThrownBy(() -> startAsStaff(noTitle)).hasMessageContaining("title");
+        assertThatThrownBy(() -> startAsStaff(noTitle))
+                .hasMessageContaining("书名（title）：请填写书名 / Title: Please give the title of the book");
+        Map<String, Object> notAYear = startForm(LI_MING);
+        notAYear.put("year", "二〇二四");
+        assertThatThrownBy(() -> startAsStaff(notAYear))
+                .hasMessageContaining("出版年（year）：应为数字（二〇二四） / Year: not a number (二〇二四)");
         assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(KEY).count()).isEqualTo(before);
         assertThat(requests.mine(LI_MING)).hasSize((int) stored);
     }

@@ -304,10 +304,11 @@ class PatronRegistrationProcessTest {
         startForm.put(VAR_LANGUAGE, "zh");
 
         assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey(KEY, startForm))
-                .hasMessageContaining("already registered");
+                .hasMessageContaining("该工号/学号已注册 / This card number is already registered");
         startForm.put(VAR_CARD_NUMBER, "x!");
         assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey(KEY, startForm))
-                .hasMessageContaining("Invalid cardNumber");
+                .hasMessageContaining("工号/学号（cardNumber）：工号/学号应为 4–20 位字母或数字 / Card number (staff or "
+                        + "student ID): The card number has 4 to 20 letters or digits");
 
         assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(KEY).count())
                 .isEqualTo(instancesBefore);

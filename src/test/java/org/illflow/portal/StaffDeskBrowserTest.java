@@ -230,7 +230,7 @@ class StaffDeskBrowserTest {
             WebElement refusal = wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
                     "//*[contains(@class,'fjs-form-field')][.//*[contains(@id,'Field_Pages')]]"
                             + "//*[contains(@class,'illflow-refusal')]")));
-            assertThat(refusal.getText()).contains("pages");
+            assertThat(refusal.getText()).contains("页码（pages）：页码无效", " / Pages: ");
             Boolean inView = (Boolean) ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript(
                     "var r = arguments[0].getBoundingClientRect();"
                             + " return r.top >= 0 && r.bottom <= window.innerHeight;", refusal);

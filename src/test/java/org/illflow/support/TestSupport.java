@@ -99,20 +99,6 @@ public class TestSupport {
         return executed;
     }
 
-    /**
-     * Ends every process instance started at or after {@code since} (engine time) that still runs, so a test's
-     * leftover requests do not crowd the queues later tests (and the browser tests) look at.
-     */
-    public static void endInstancesStartedSince(java.util.Date since, org.camunda.bpm.engine.HistoryService history,
-            RuntimeService runtime) {
-        history.createHistoricProcessInstanceQuery().startedAfter(new java.util.Date(since.getTime() - 1))
-                .unfinished().list().forEach(instance -> {
-                    if (runtime.createProcessInstanceQuery().processInstanceId(instance.getId()).count() > 0) {
-                        runtime.deleteProcessInstance(instance.getId(), "test finished", true);
-                    }
-                });
-    }
-
     /** Moves the engine clock (and so the platform's) forward; never sleeps. */
     public void moveClock(Duration by) {
         ClockUtil.setCurrentTime(new Date(ClockUtil.getCurrentTime().getTime() + by.toMillis()));
