@@ -2,13 +2,17 @@ package org.illflow.iso18626;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -30,24 +34,50 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code …+xml}) with 415. Both carry an ERROR confirmation too.</li>
  * <li>Bad input never gets a 5xx or a stack trace. Only a failure of this server itself (its database cannot be
  * reached) is answered 503 with {@code Retry-After}, so that the partner sends the message again later.</li>
+ * <li>A client address over its rate limit ({@link Iso18626RateLimit}) is answered 429 with {@code Retry-After}
+ * before anything is read or logged; every refused message counts against its refused-message budget.</li>
  * </ul>
  */
 @RestController
 class Iso18626Controller {
 
     private static final Logger LOG = LoggerFactory.getLogger(Iso18626Controller.class);
-    static final MediaType XML = new MediaType("application", "xml", java.nio.charset.StandardCharsets.UTF_8);
+    static final MediaType XML = new MediaType("application", "xml", StandardCharsets.UTF_8);
 
     private final Iso18626Receiver receiver;
     private final Iso18626Settings settings;
+    private final Iso18626RateLimit rateLimit;
 
-    Iso18626Controller(Iso18626Receiver receiver, Iso18626Settings settings) {
+    Iso18626Controller(Iso18626Receiver receiver, Iso18626Settings settings, Iso18626RateLimit rateLimit) {
         this.receiver = receiver;
         this.settings = settings;
+        this.rateLimit = rateLimit;
     }
 
     @PostMapping(path = "/iso18626")
     ResponseEntity<byte[]> receive(HttpServletRequest request) {
+        String client = Iso18626RateLimit.clientKey(request.getRemoteAddr());
+        Optional<Duration> wait = rateLimit.admit(client);
+        if (wait.isPresent()) {
+            // not read, not logged: the body stays unread (Tomcat drops the connection if it is large)
+            long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
+            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+                    .contentType(new MediaType("text", "plain", StandardCharsets.UTF_8))
+                    .body(("too many messages from this address; send again in " + seconds + " s")
+                            .getBytes(StandardCharsets.UTF_8));
+        }
+        Handled handled = handle(request);
+        if (handled.refused()) {
+            rateLimit.refused(client);
+        }
+        return handled.response();
+    }
+
+    /** The answer, and whether the message was refused (and so cost a row of the message log). */
+    private record Handled(ResponseEntity<byte[]> response, boolean refused) {
+    }
+
+    private Handled handle(HttpServletRequest request) {
         try {
             long limit = settings.maxMessageBytes();
             long declared = request.getContentLengthLong();
@@ -67,10 +97,15 @@ class Iso18626Controller {
         } catch (IOException e) {
             // the partner stopped sending midway: there is nobody to answer
             LOG.info("ISO 18626 message not read completely: {}", e.getMessage());
-            return ResponseEntity.badRequest().build();
+            return new Handled(ResponseEntity.badRequest().build(), false);
+        } catch (DataIntegrityViolationException e) {
+            // a value the database cannot hold got past the checks: the message's fault, not the server's
+            LOG.error("ISO 18626 message could not be stored", e);
+            return answer(HttpStatus.OK, receiver.refuseUnread("the message could not be processed"));
         } catch (DataAccessException e) {
             LOG.error("ISO 18626 message could not be handled: the database is not available", e);
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "300").build();
+            return new Handled(ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "300")
+                    .build(), false);
         } catch (RuntimeException e) {
             // a message this code did not foresee: refused (and logged as such), never a 500 with a stack trace
             LOG.error("ISO 18626 message could not be handled", e);
@@ -88,8 +123,8 @@ class Iso18626Controller {
         return text == null ? "none" : Iso18626Schemas.shorten(text.length() > 80 ? text.substring(0, 80) : text);
     }
 
-    private static ResponseEntity<byte[]> answer(HttpStatus status, Iso18626Receiver.Answer answer) {
-        return ResponseEntity.status(status).contentType(XML).body(answer.xml());
+    private static Handled answer(HttpStatus status, Iso18626Receiver.Answer answer) {
+        return new Handled(ResponseEntity.status(status).contentType(XML).body(answer.xml()), !answer.accepted());
     }
 
     static boolean isXml(String contentType) {

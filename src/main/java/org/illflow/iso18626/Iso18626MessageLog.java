@@ -63,7 +63,7 @@ public class Iso18626MessageLog {
             statement.setString(7, cut(row.statusOrAction(), 80));
             statement.setTimestamp(8, row.messageTimestamp() == null ? null : Timestamp.from(row.messageTimestamp()));
             statement.setTimestamp(9, Timestamp.from(loggedAt));
-            statement.setString(10, withoutSecurityCode(row.xml()));
+            statement.setString(10, kept(row));
             statement.setString(11, row.confirmationXml());
             statement.setString(12, row.outcome().name());
             statement.setString(13, row.errorType());
@@ -72,6 +72,32 @@ public class Iso18626MessageLog {
             return statement;
         }, key);
         return key.getKey().longValue();
+    }
+
+    /**
+     * How much of a refused message from an unknown sender is kept: its first {@value #KEPT_OF_STRANGERS}
+     * characters, enough to see what it was. Anyone can send to the endpoint, so without this one sender could fill
+     * the log with megabyte rows; a partner's messages (accepted or refused) are kept whole. Together with the
+     * rate limit (60 refused messages an hour per address) and the clean-up after
+     * {@code illflow.iso18626.refused-retention} this bounds what strangers can store.
+     */
+    static final int KEPT_OF_STRANGERS = 4096;
+
+    private static String kept(Row row) {
+        String xml = withoutSecurityCode(row.xml()); // masked first: a cut must not leave half a security code
+        if (xml == null || row.direction() != Direction.IN || row.outcome() != Outcome.REFUSED || row.peerId() != null
+                || xml.length() <= KEPT_OF_STRANGERS) {
+            return xml;
+        }
+        int cut = Character.isHighSurrogate(xml.charAt(KEPT_OF_STRANGERS - 1)) ? KEPT_OF_STRANGERS - 1 : KEPT_OF_STRANGERS;
+        return xml.substring(0, cut) + "\n<!-- illflow: " + (xml.length() - cut)
+                + " more characters of this refused message from an unknown sender were not kept -->";
+    }
+
+    /** Deletes the refused messages from unknown senders logged before this moment; returns how many. */
+    int forgetRefusedFromUnknownSenders(Instant before) {
+        return jdbc.update("delete from iso18626_message where direction = 'IN' and outcome = 'REFUSED' "
+                + "and peer_id is null and logged_at < ?", Timestamp.from(before));
     }
 
     /** The confirmation stored with the accepted message of this retransmission key. */
@@ -126,8 +152,15 @@ public class Iso18626MessageLog {
                 .filter(java.util.Objects::nonNull).findFirst();
     }
 
+    /**
+     * A {@code securityCode} start tag and what follows up to its end tag (whatever the sender put inside: CDATA, a
+     * comment, an element before the text) or, in a message cut short, up to the next tag: no message gets a
+     * security code into the log unmasked by wrapping it. The reach is bounded (codes have at most 100
+     * characters), so a body of a million start tags costs linear time.
+     */
     private static final Pattern SECURITY_CODE = Pattern.compile(
-            "(<(?:[A-Za-z0-9_.-]+:)?securityCode\\b[^>]*>)[^<]*(</)");
+            "(<(?:[A-Za-z0-9_.-]+:)?securityCode(?:\\s[^>]{0,1024})?(?<!/)>)"
+                    + "(?:.{0,1024}?(</(?:[A-Za-z0-9_.-]+:)?securityCode\\s*>)|[^<]{0,1024})", Pattern.DOTALL);
 
     static final String MASK = "***";
 
@@ -136,7 +169,7 @@ public class Iso18626MessageLog {
      * never a partner's shared secret (the outbox puts the current code back in when it sends).
      */
     static String withoutSecurityCode(String xml) {
-        return xml == null ? null : SECURITY_CODE.matcher(xml).replaceAll("$1" + MASK + "$2");
+        return xml == null ? null : withSecurityCodeText(xml, MASK);
     }
 
     /** The logged XML of an outgoing message with the security code to send put back in its place. */
@@ -144,8 +177,12 @@ public class Iso18626MessageLog {
         if (securityCode == null) {
             return xml;
         }
-        String escaped = securityCode.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-        return SECURITY_CODE.matcher(xml).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + escaped + m.group(2)));
+        return withSecurityCodeText(xml, securityCode.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"));
+    }
+
+    private static String withSecurityCodeText(String xml, String text) {
+        return SECURITY_CODE.matcher(xml).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + text
+                + (m.group(2) == null ? "" : m.group(2))));
     }
 
     private static Instant instant(Timestamp timestamp) {

@@ -68,6 +68,11 @@ public final class Iso18626Reader {
     private Iso18626Reader() {
     }
 
+    /** Deeper than any ISO 18626 message (they nest six levels at most): refused before anything is read. */
+    static final int MAX_DEPTH = 32;
+    /** The longest request id or agency id illflow stores (the columns of the message log and requests). */
+    static final int MAX_ID = 200;
+
     public static Envelope read(byte[] xml) throws Iso18626Refusal {
         Document document = parse(xml);
         Element root = document.getDocumentElement();
@@ -78,6 +83,7 @@ public final class Iso18626Reader {
         Element body = firstChildElement(root);
         MessageType type = body == null || !Iso18626.NAMESPACE.equals(body.getNamespaceURI()) ? null
                 : messageType(body.getLocalName());
+        checkShape(document, type);
         Echo echo = type == null ? Echo.NONE : echo(body);
         Iso18626Version version = version(root, type, echo);
         Iso18626Schemas.Problem problem = Iso18626Schemas.validate(document, version);
@@ -85,13 +91,80 @@ public final class Iso18626Reader {
             throw refusal(problem.errorType(), problem.detail(), type, version, echo);
         }
         // valid: exactly one of the six messages is the root's only element
+        Message message;
         try {
-            return new Envelope(version, map(body, type));
+            message = map(body, type);
         } catch (NullPointerException | IllegalArgumentException empty) {
             // the schema lets a required string be empty (an agency id, a request id); illflow cannot use that
             throw refusal(ErrorType.UnrecognisedDataValue, "a required value is empty: "
                     + Iso18626Schemas.shorten(empty.getMessage()), type, version, echo);
         }
+        String tooLong = tooLongId(message);
+        if (tooLong != null) {
+            throw refusal(ErrorType.UnrecognisedDataValue, tooLong + " is longer than " + MAX_ID
+                    + " characters, more than this library keeps", type, version, echo);
+        }
+        return new Envelope(version, message);
+    }
+
+    /**
+     * Refuses what a schema does not forbid but no partner sends and the reading below must not meet: XML 1.1
+     * (it lets control characters in as character references, which an XML 1.0 confirmation cannot echo), and
+     * elements nested deeper than {@value #MAX_DEPTH} (the DOM's text of an element is gathered recursively).
+     * The walk is a loop, not a recursion.
+     */
+    private static void checkShape(Document document, MessageType type) throws Iso18626Refusal {
+        if (document.getXmlVersion() != null && !"1.0".equals(document.getXmlVersion())) {
+            throw refusal(ErrorType.BadlyFormedMessage, "XML " + Iso18626Schemas.shorten(document.getXmlVersion())
+                    + " is not accepted: ISO 18626 messages are XML 1.0", type, null, Echo.NONE);
+        }
+        Node node = document.getDocumentElement();
+        int depth = 1;
+        while (node != null) {
+            if (depth > MAX_DEPTH) {
+                throw refusal(ErrorType.BadlyFormedMessage, "elements are nested deeper than " + MAX_DEPTH
+                        + " levels, far deeper than any ISO 18626 message", type, null, Echo.NONE);
+            }
+            Node next = node.getFirstChild();
+            if (next != null) {
+                depth++;
+                node = next;
+                continue;
+            }
+            while (node != null && node.getNextSibling() == null) {
+                node = node.getParentNode();
+                depth--;
+                if (node == document) {
+                    return;
+                }
+            }
+            node = node == null ? null : node.getNextSibling();
+        }
+    }
+
+    /** The name of a request or agency id longer than illflow keeps, or null. */
+    private static String tooLongId(Message message) {
+        if (message instanceof Confirmation) {
+            return null;
+        }
+        Header header = message instanceof Request r ? r.header()
+                : message instanceof SupplyingAgencyMessage m ? m.header() : ((RequestingAgencyMessage) message).header();
+        if (longer(header.requestingAgencyRequestId())) {
+            return "requestingAgencyRequestId";
+        }
+        if (longer(header.supplyingAgencyRequestId())) {
+            return "supplyingAgencyRequestId";
+        }
+        for (AgencyId agency : new AgencyId[] {header.requestingAgencyId(), header.supplyingAgencyId()}) {
+            if (agency != null && (longer(agency.type()) || longer(agency.value()))) {
+                return "an agency id";
+            }
+        }
+        return null;
+    }
+
+    private static boolean longer(String text) {
+        return text != null && text.length() > MAX_ID;
     }
 
     private static Document parse(byte[] xml) throws Iso18626Refusal {

@@ -30,8 +30,8 @@ import org.xml.sax.SAXParseException;
  * <li>a value outside an enumeration of {@code action} → {@code UnsupportedActionType}, of
  * {@code reasonForMessage} → {@code UnsupportedReasonForMessageType}; any other wrong value (an unknown status,
  * a date that is not a date) → {@code UnrecognisedDataValue};</li>
- * <li>an element the schema does not allow where it stands (unknown, or out of order) →
- * {@code UnrecognisedDataElement};</li>
+ * <li>an element or attribute the schema does not allow where it stands (unknown, out of order, inside an element
+ * that holds only a value) → {@code UnrecognisedDataElement};</li>
  * <li>anything else (a required element missing, stray text) → {@code BadlyFormedMessage}.</li>
  * </ul>
  */
@@ -94,25 +94,54 @@ final class Iso18626Schemas {
             }
 
             @Override
-            public void error(SAXParseException exception) {
+            public void error(SAXParseException exception) throws SAXException {
                 problems.add(classify(exception, currentElement(validator)));
+                enough(problems);
             }
 
             @Override
-            public void fatalError(SAXParseException exception) {
+            public void fatalError(SAXParseException exception) throws SAXException {
                 problems.add(classify(exception, currentElement(validator)));
+                enough(problems);
             }
         });
         try {
             validator.validate(new DOMSource(document));
+        } catch (Enough stop) {
+            // the first few problems tell what is wrong; a message of thousands of bad elements is not walked further
         } catch (SAXException | IOException e) {
-            problems.add(new Problem(ErrorType.BadlyFormedMessage, shorten(e.getMessage())));
+            if (problems.size() < MAX_PROBLEMS) {
+                problems.add(new Problem(ErrorType.BadlyFormedMessage, shorten(e.getMessage())));
+            }
         }
         return problems.isEmpty() ? null : pick(problems);
     }
 
-    /** Several errors for one fault (an enumeration error is followed by a type error): the most telling wins. */
+    /** Validation stops after this many problems (one fault is often reported twice or three times). */
+    static final int MAX_PROBLEMS = 10;
+
+    private static final class Enough extends SAXException {
+        Enough() {
+            super("enough problems found");
+        }
+    }
+
+    private static void enough(List<Problem> problems) throws SAXException {
+        if (problems.size() >= MAX_PROBLEMS) {
+            throw new Enough();
+        }
+    }
+
+    /**
+     * Several errors for one fault (an enumeration error is followed by a type error): the most telling wins — a
+     * structural error if it came first, else an unsupported action or reason over another wrong value.
+     */
     private static Problem pick(List<Problem> problems) {
+        Problem first = problems.get(0);
+        if (first.errorType() == ErrorType.UnrecognisedDataElement || first.errorType() == ErrorType.BadlyFormedMessage) {
+            // an element where none belongs comes first; what follows from it (an action read as '') does not decide
+            return first;
+        }
         for (ErrorType preferred : new ErrorType[] {ErrorType.UnsupportedActionType,
                 ErrorType.UnsupportedReasonForMessageType}) {
             for (Problem problem : problems) {
@@ -150,8 +179,13 @@ final class Iso18626Schemas {
             }
             return new Problem(ErrorType.UnrecognisedDataValue, detail);
         }
+        // an element or attribute where the schema has none: unknown, out of order, or inside a simple value
+        // (cvc-type.3.1.1/3.1.2, cvc-complex-type.2.2: an attribute on, or an element inside, an element that holds
+        // only a value)
         if (message.startsWith("cvc-complex-type.2.4.a") || message.startsWith("cvc-complex-type.2.4.d")
-                || message.startsWith("cvc-complex-type.3.2.2") || message.startsWith("cvc-elt.1")) {
+                || message.startsWith("cvc-complex-type.3.2.2") || message.startsWith("cvc-elt.1")
+                || message.startsWith("cvc-type.3.1.1") || message.startsWith("cvc-type.3.1.2")
+                || message.startsWith("cvc-complex-type.2.2")) {
             return new Problem(ErrorType.UnrecognisedDataElement, detail);
         }
         return new Problem(ErrorType.BadlyFormedMessage, detail);

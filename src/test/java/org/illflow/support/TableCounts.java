@@ -19,17 +19,18 @@ public final class TableCounts {
     }
 
     public static Map<String, Long> of(JdbcTemplate jdbc) {
-        List<String> tables = jdbc.queryForList("""
+        List<String> tables = new java.util.ArrayList<>(jdbc.queryForList("""
                 select table_name from information_schema.tables
                 where table_schema = 'PUBLIC' and table_type = 'BASE TABLE' and table_name not like 'ACT\\_%' escape '\\'
-                """, String.class);
+                """, String.class));
+        tables.addAll(ENGINE_TABLES);
+        // one statement for all counts: tests that count before and after each of hundreds of inputs stay fast
+        String sql = tables.stream().map(t -> "select '" + t.replace("'", "''") + "', count(*) from \"" + t + "\"")
+                .collect(java.util.stream.Collectors.joining(" union all "));
         Map<String, Long> counts = new TreeMap<>();
-        for (String table : tables) {
-            counts.put(table, jdbc.queryForObject("select count(*) from \"" + table + "\"", Long.class));
-        }
-        for (String table : ENGINE_TABLES) {
-            counts.put(table, jdbc.queryForObject("select count(*) from " + table, Long.class));
-        }
+        jdbc.query(sql, rs -> {
+            counts.put(rs.getString(1), rs.getLong(2));
+        });
         return counts;
     }
 }
