@@ -12,7 +12,7 @@ import org.springframework.stereotype.Service;
  * A partner's supplyingAgencyMessage about a request this library sent it, handed on by the ISO 18626 receiver in
  * the transaction that logs the message: to the loan (ILL-…) or the document delivery (DD-…) request it is about.
  */
-@Service
+@Service("borrowingPartnerMessages") // named: lending has a PartnerMessages of its own
 class PartnerMessages implements BorrowingMessages {
 
     private final PartnerLoans loans;

@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
  * refused with {@code UnsupportedActionType} and changes nothing. StatusRequest is answered at once with the
  * status last sent; Notification is kept on the timeline.
  */
-@Component
+@Component("lendingPartnerMessages") // named: borrowing has a PartnerMessages of its own
 class PartnerMessages implements Iso18626Lending {
 
     /** The statuses in which the book is with the partner. */
