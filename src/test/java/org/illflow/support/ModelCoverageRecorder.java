@@ -53,17 +53,10 @@ public class ModelCoverageRecorder extends AbstractProcessEnginePlugin {
         for (ActivityImpl activity : scope.getActivities()) {
             String id = activity.getId();
             activity.addListener(ExecutionListener.EVENTNAME_START, execution -> record(key, id));
-            boolean eventBased = "eventBasedGateway".equals(activity.getProperty("type"));
             for (var outgoing : activity.getOutgoingTransitions()) {
                 TransitionImpl transition = (TransitionImpl) outgoing;
                 String flowId = transition.getId();
                 transition.addListener(ExecutionListener.EVENTNAME_TAKE, execution -> record(key, flowId));
-                if (eventBased) {
-                    // the engine moves from an event-based gateway to the event that fired without taking the
-                    // flow between them: that event's start walks the flow
-                    ((ActivityImpl) transition.getDestination()).addListener(ExecutionListener.EVENTNAME_START,
-                            execution -> record(key, flowId));
-                }
             }
             instrument(key, activity);
         }
