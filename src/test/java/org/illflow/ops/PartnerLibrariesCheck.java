@@ -438,11 +438,16 @@ public final class PartnerLibrariesCheck {
             if (lending.size() != 1 || !lending.get(0).matches("LEND-\\d{4}-\\d{6}")) {
                 ledger.problem("B HOLDS " + lending.size() + " LENDING REQUESTS for " + deliveredRequest);
             }
-            List<String> inB = Ledger.column(dbB, "select outcome from iso18626_message where requesting_agency_request_id = '"
-                    + deliveredRequest + "' order by id");
+            List<String> inB = Ledger.column(dbB, "select outcome from iso18626_message where direction = 'IN' "
+                    + "and requesting_agency_request_id = '" + deliveredRequest + "' order by id");
             if (!inB.equals(List.of("ACCEPTED", "DUPLICATE", "DUPLICATE"))) {
                 ledger.problem("B's MESSAGE LOG for " + deliveredRequest + ": " + inB);
             }
+            // with the lending process B answers the request (it does not hold that book: Unfilled); A refuses the
+            // answer, rightly: A's own loan process never sent that request, this check wrote it
+            ledger.figure("B's answers to it, and A's verdict", Ledger.column(dbB, "select status_or_action || ' ' || outcome "
+                    + "from iso18626_message where direction = 'OUT' and requesting_agency_request_id = '"
+                    + deliveredRequest + "' order by id"));
             List<String> aboutUnknown = Ledger.column(dbA, "select count(*) from iso18626_transaction "
                     + "where requesting_agency_request_id = '" + unknownToA + "'");
             List<String> refusedByA = Ledger.column(dbA, "select p.code from iso18626_message m join iso18626_peer p "
