@@ -127,6 +127,7 @@ final class EngineSkeleton implements AutoCloseable {
         variables.put("limitsReason", null);
         variables.put("remainingSuppliers", "CALIS,REPRINTS");
         variables.put("supplierLeft", true);
+        variables.put("supplierIsPeer", false); // not an ISO 18626 partner: staff order it
         variables.put("supplierCode", "NSTL");
         variables.put("supplierName", "国家科技图书文献中心");
         variables.put("supplierDueAt", Date.from(Instant.now().plus(7, ChronoUnit.DAYS)));

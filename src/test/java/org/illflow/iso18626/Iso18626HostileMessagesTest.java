@@ -636,27 +636,24 @@ class Iso18626HostileMessagesTest {
     }
 
     /**
-     * The controls: the six base messages and the request in every encoding are accepted when nothing is wrong with
-     * them, so each refusal above is for what was changed (a DOCTYPE refusal is not an encoding the parser cannot
-     * read).
+     * The controls: the six base messages are valid (read back as written), the two requests are accepted by the
+     * endpoint, and so is the request in every encoding — so each refusal above is for what was changed, and a
+     * DOCTYPE refusal is not an encoding the parser cannot read. (Whether an action or a status is accepted also
+     * depends on the state of the request's process, which these tests do not set up; their refusals above are all
+     * decided before that.)
      */
     @Test
-    void theUnchangedMessagesAndEveryEncodingAreAccepted() throws Exception {
+    void theUnchangedMessagesAreValidTheRequestsAcceptedAndEveryEncodingRead() throws Exception {
         for (Base base : bases()) {
-            Message message = base.message();
-            if (message instanceof Request r) {
-                message = new Request(withRequestId(r.header(), "ILL-H-OK-" + System.nanoTime()), r.bibliographicInfo(),
+            Envelope read = Iso18626Reader.read(utf8(base.xml()));
+            assertThat(read.version()).isEqualTo(base.version());
+            assertThat(read.message()).as(base.name()).isEqualTo(base.message());
+            if (base.message() instanceof Request r) {
+                Request fresh = new Request(withRequestId(r.header(), "ILL-H-OK-" + System.nanoTime()), r.bibliographicInfo(),
                         r.publicationInfo(), r.serviceInfo(), r.billingInfo());
-            } else {
-                // a fresh timestamp: not a retransmission of a control of an earlier run
-                message = message instanceof RequestingAgencyMessage a
-                        ? new RequestingAgencyMessage(withTimestamp(a.header()), a.action(), a.note())
-                        : new SupplyingAgencyMessage(withTimestamp(((SupplyingAgencyMessage) message).header()),
-                                ((SupplyingAgencyMessage) message).messageInfo(), ((SupplyingAgencyMessage) message).statusInfo(),
-                                null, ((SupplyingAgencyMessage) message).deliveryInfo());
+                HttpResponse<String> response = post(Iso18626Writer.write(new Envelope(base.version(), fresh)), XML);
+                assertThat(Iso18626EndpointTest.confirmation(response).ok()).as(base.name() + ": " + response.body()).isTrue();
             }
-            HttpResponse<String> response = post(Iso18626Writer.write(new Envelope(base.version(), message)), XML);
-            assertThat(Iso18626EndpointTest.confirmation(response).ok()).as(base.name() + ": " + response.body()).isTrue();
         }
         for (Encoding encoding : encodings()) {
             String requestId = "ILL-H-ENC-" + System.nanoTime();
@@ -670,12 +667,6 @@ class Iso18626HostileMessagesTest {
     private Header withRequestId(Header h, String requestId) {
         return new Header(h.supplyingAgencyId(), h.requestingAgencyId(), h.multipleItemRequestId(), h.timestamp(), requestId,
                 h.supplyingAgencyRequestId(), h.authentication());
-    }
-
-    private Header withTimestamp(Header h) {
-        return new Header(h.supplyingAgencyId(), h.requestingAgencyId(), h.multipleItemRequestId(),
-                Instant.now().truncatedTo(ChronoUnit.MILLIS), h.requestingAgencyRequestId(), h.supplyingAgencyRequestId(),
-                h.authentication());
     }
 
     // ------------------------------------------------------------------ helpers

@@ -177,6 +177,9 @@ class LendingPagesTest {
 
         String html = page("/staff/lending/statistics?year=2031", ILL, "zh");
         assertThat(html).contains("2031", "T-LEND", "1.5", "合计");
+        // lending is a service of its own in the statistics: linked from the reports page for those who may see it
+        assertThat(page("/staff/reports", ILL, "zh")).contains("/staff/lending/statistics", "借出统计");
+        assertThat(page("/staff/reports", DD, "zh")).doesNotContain("/staff/lending/statistics");
         mvc.perform(get("/staff/lending/statistics").param("year", "abc").with(ILL)).andExpect(status().isBadRequest());
         mvc.perform(get("/staff/lending/statistics").param("year", "1800").with(ILL)).andExpect(status().isBadRequest());
     }

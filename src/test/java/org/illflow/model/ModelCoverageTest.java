@@ -8,6 +8,7 @@ import java.util.TreeSet;
 
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.EventBasedGateway;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
@@ -35,7 +36,14 @@ class ModelCoverageTest {
                         Set<String> expected = new TreeSet<>();
                         model.getModelElementsByType(FlowNode.class).forEach(n -> expected.add(n.getId()));
                         model.getModelElementsByType(SequenceFlow.class).forEach(f -> expected.add(f.getId()));
-                        expected.removeAll(ModelCoverageRecorder.walked(process.getId()));
+                        Set<String> walked = ModelCoverageRecorder.walked(process.getId());
+                        expected.removeAll(walked);
+                        // the engine moves from an event-based gateway to the event that fired without taking the
+                        // flow between them: the event's start walks that flow
+                        model.getModelElementsByType(SequenceFlow.class).stream()
+                                .filter(f -> f.getSource() instanceof EventBasedGateway
+                                        && walked.contains(f.getTarget().getId()))
+                                .forEach(f -> expected.remove(f.getId()));
                         assertThat(expected).as("elements of %s no test walked", process.getId()).isEmpty();
                     }
                 })).toList();
