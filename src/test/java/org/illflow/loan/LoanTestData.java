@@ -27,7 +27,7 @@ public final class LoanTestData {
     }
 
     /** A valid ISBN-13 in the 978 range from nine digits. */
-    static String isbn13(String nineDigits) {
+    public static String isbn13(String nineDigits) {
         String twelve = "978" + nineDigits;
         int sum = 0;
         for (int i = 0; i < 12; i++) {

@@ -370,7 +370,7 @@ public final class PartnerLibrariesCheck {
          */
         void aBookIsBorrowedFromBAndReturned() throws Exception {
             long began = System.currentTimeMillis();
-            String isbn = isbn13("7" + String.format("%08d", System.currentTimeMillis() % 100_000_000L));
+            String isbn = org.illflow.loan.LoanTestData.isbn13("7" + String.format("%08d", System.currentTimeMillis() % 100_000_000L));
             String title = "两馆互借测试 " + run;
             b.uploadHoldings(isbn, title);
             PortalClient patron = new PortalClient(a.node.baseUrl());
@@ -420,15 +420,6 @@ public final class PartnerLibrariesCheck {
             return all;
         }
 
-        /** A valid ISBN-13 in the 978 range from nine digits. */
-        static String isbn13(String nineDigits) {
-            String twelve = "978" + nineDigits;
-            int sum = 0;
-            for (int i = 0; i < 12; i++) {
-                sum += (twelve.charAt(i) - '0') * (i % 2 == 0 ? 1 : 3);
-            }
-            return twelve + (10 - sum % 10) % 10;
-        }
 
         /** What each library holds afterwards, read from its database. */
         void checkStored(Connection dbA, Connection dbB) throws Exception {
