@@ -9,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -72,6 +73,16 @@ final class Browser implements AutoCloseable {
 
     String text(String css) {
         return find(css).getText();
+    }
+
+    /**
+     * Waits until the element's text equals {@code expected}, for after a click that loads a new page: reading
+     * at once may find the old page's element, or one that goes stale while it is read.
+     */
+    String awaitText(String css, String expected) {
+        new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
+                .until(d -> expected.equals(d.findElement(By.cssSelector(css)).getText()));
+        return text(css);
     }
 
     Browser type(String css, String value) {

@@ -181,7 +181,7 @@ class PatronJourneyBrowserTest {
             browser.click("#cancel summary");
             assertThat(browser.text("#cancel")).contains("确定要取消");
             browser.click("#cancel-confirm");
-            assertThat(browser.text("#status")).isEqualTo("已取消");
+            assertThat(browser.awaitText("#status", "已取消")).isEqualTo("已取消");
         }
     }
 }
