@@ -451,6 +451,16 @@ class PartnerLoanTest {
 
     // ---- a partner that never answers: the case goes to staff after a while ------------------------------------
 
+    /** The timer is due at {@code due}; at {@code before} it has not fired and the process still waits there. */
+    private void stillWaitingBefore(LoanRequest request, String timerId, String due, String before, String waitingAt) {
+        Job timer = managementService.createJobQuery().processInstanceId(request.getProcessInstanceId()).timers()
+                .activityId(timerId).singleResult();
+        assertThat(timer.getDuedate().toInstant()).isEqualTo(shanghai(due));
+        ClockUtil.setCurrentTime(Date.from(shanghai(before)));
+        runJobs(request);
+        assertThat(instance(request)).isWaitingAt(waitingAt);
+    }
+
     @Test
     void aRenewalThePartnerDoesNotAnswerGoesToStaffAfterThreeDays() throws Exception {
         LoanRequest request = lentByFudan();
@@ -458,14 +468,9 @@ class PartnerLoanTest {
         ProcessInstance instance = instance(request);
         requests.renew(number, LI_MING, false);
         assertThat(instance).isWaitingAt(GATEWAY_AWAIT_RENEW_ANSWER);
-        Job timer = managementService.createJobQuery().processInstanceId(instance.getId()).timers()
-                .activityId(EVENT_RENEW_ANSWER_OVERDUE).singleResult();
-        assertThat(timer.getDuedate().toInstant()).isEqualTo(shanghai("2026-03-05T10:00"));
-
         // two days without an answer: still waiting for the partner
-        ClockUtil.setCurrentTime(Date.from(shanghai("2026-03-04T10:00")));
-        runJobs(request);
-        assertThat(instance).isWaitingAt(GATEWAY_AWAIT_RENEW_ANSWER);
+        stillWaitingBefore(request, EVENT_RENEW_ANSWER_OVERDUE, "2026-03-05T10:00", "2026-03-04T10:00",
+                GATEWAY_AWAIT_RENEW_ANSWER);
         assertThat(taskService.createTaskQuery().processInstanceId(instance.getId())
                 .taskDefinitionKey(TASK_ASK_LENDER_FOR_RENEWAL).count()).isZero();
         // three days: staff ask the partner another way; the timeline says why
@@ -500,13 +505,8 @@ class PartnerLoanTest {
         runJobs(request);
         complete(request, TASK_RETURN_TO_LENDER, Map.of(VAR_SHIPPING_COST, 15.0, VAR_TRACKING_NUMBER, "SF1234567890"));
         assertThat(instance).hasPassed(TASK_SEND_SHIPPED_RETURN).isWaitingAt(GATEWAY_AWAIT_LOAN_COMPLETED);
-        Job timer = managementService.createJobQuery().processInstanceId(instance.getId()).timers()
-                .activityId(EVENT_LOAN_COMPLETED_OVERDUE).singleResult();
-        assertThat(timer.getDuedate().toInstant()).isEqualTo(shanghai("2026-04-03T10:00"));
-
-        ClockUtil.setCurrentTime(Date.from(shanghai("2026-04-03T09:59")));
-        runJobs(request);
-        assertThat(instance).isWaitingAt(GATEWAY_AWAIT_LOAN_COMPLETED);
+        stillWaitingBefore(request, EVENT_LOAN_COMPLETED_OVERDUE, "2026-04-03T10:00", "2026-04-03T09:59",
+                GATEWAY_AWAIT_LOAN_COMPLETED);
         ClockUtil.setCurrentTime(Date.from(shanghai("2026-04-03T10:01")));
         runJobs(request);
         assertThat(instance).hasPassed(EVENT_LOAN_COMPLETED_OVERDUE).isWaitingAt(TASK_CHECK_RETURN_WITH_PARTNER);

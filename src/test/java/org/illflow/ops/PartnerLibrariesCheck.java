@@ -50,8 +50,10 @@ import com.icegreen.greenmail.util.ServerSetup;
  * {@code short} (what CI runs): the partners registered on both sides; a request from library A delivered to B,
  * stored by B as one lending request and confirmed, and the same request sent twice more, which changes nothing
  * and is answered with the first confirmation byte for byte; a message from B reaching A, which recognises B as
- * its partner. {@code full} (the default): the same, and the loan and copy scenarios of the README
- * ("Resource sharing with partner libraries") that need the lending and borrowing processes. Exit code 0 when
+ * its partner. {@code full} (the default): the same, and the loan and copy scenarios (README, "Operations"): a book
+ * borrowed and returned with a renewal refused and one granted, every message of it sent again twice, a cancel
+ * before shipping, an Unfilled that moves A to its next lender, an article copy fetched by URL. While the nodes run
+ * the check reads their H2 databases through H2's auto-server mode (set for these nodes only). Exit code 0 when
  * everything held.
  */
 public final class PartnerLibrariesCheck {
@@ -452,6 +454,21 @@ public final class PartnerLibrariesCheck {
             return number.group(1);
         }
 
+        /**
+         * B's admin uploads a holding of a new book; A's patron asks for it; the request reaches B through A's outbox
+         * and starts B's lending process, whose staff decide to lend it. Returns A's request number, or null.
+         */
+        private String askForABookOnlyBHolds(PortalClient patron, int salt, String title) throws Exception {
+            String isbn = uniqueIsbn(salt);
+            b.uploadHoldings(isbn, title + run);
+            String loan = askForBook(patron, isbn, title + run);
+            if (loan != null) {
+                b.complete(b.awaitTask("processVariables=partnerRequestId_eq_" + loan, "Task_Decide"),
+                        "{\"decision\":{\"value\":\"loan\",\"type\":\"String\"}}");
+            }
+            return loan;
+        }
+
         private static PortalClient patron(Library library, int which) {
             PortalClient patron = new PortalClient(library.node.baseUrl());
             patron.login(PatronLoad.PATRONS.get(which), PatronLoad.PATRON_PASSWORD);
@@ -510,17 +527,11 @@ public final class PartnerLibrariesCheck {
          */
         void aBookIsBorrowedFromBAndReturned() throws Exception {
             long began = System.currentTimeMillis();
-            String isbn = uniqueIsbn(0);
-            String title = "两馆互借测试 " + run;
-            b.uploadHoldings(isbn, title);
             PortalClient patron = patron(a, 0);
-            String loan = askForBook(patron, isbn, title);
+            String loan = askForABookOnlyBHolds(patron, 0, "两馆互借测试 ");
             if (loan == null) {
                 return;
             }
-            // B: the partner's request arrives through A's outbox and starts B's lending process
-            String decide = b.awaitTask("processVariables=partnerRequestId_eq_" + loan, "Task_Decide");
-            b.complete(decide, "{\"decision\":{\"value\":\"loan\",\"type\":\"String\"}}");
             String ship = b.awaitTask("processVariables=partnerRequestId_eq_" + loan, "Task_PullAndShip");
             b.complete(ship, "{\"shipDueDate\":{\"value\":\"" + java.time.LocalDate.now().plusDays(30)
                     + "\",\"type\":\"String\"},\"shippingNote\":{\"value\":\"EMS\",\"type\":\"String\"}}");
@@ -570,6 +581,36 @@ public final class PartnerLibrariesCheck {
                     concat(lent, loanRow));
             if (!lent.equals(List.of("LoanCompleted")) || !loanRow.equals(List.of("COMPLETED 1"))) {
                 ledger.problem("THE BOOK ENDED AS " + lent + " at B and " + loanRow + " at A");
+            }
+            String lending = b.column("select lending_number from lending_request where partner_request_id = " + sql(loan))
+                    .get(0);
+            librarianSeesEveryMessage(a, "/staff/requests/" + loan, loan);
+            librarianSeesEveryMessage(b, "/staff/lending/" + lending, loan);
+        }
+
+        /**
+         * A librarian sees every message of a request on its page (A: the staff request page; B: the lending
+         * request's page): each message logged about it, in or out, is a row there.
+         */
+        private void librarianSeesEveryMessage(Library library, String page, String requestId) throws Exception {
+            PortalClient staff = new PortalClient(library.node.baseUrl());
+            staff.login(ILL_STAFF, StaffDesk.STAFF_PASSWORD);
+            HttpResponse<String> shown = staff.get(page);
+            List<String> logged = library.column("select status_or_action from iso18626_message where "
+                    + "requesting_agency_request_id = " + sql(requestId) + " order by id");
+            List<String> missing = new ArrayList<>();
+            for (String status : new java.util.TreeSet<>(logged)) {
+                long rows = logged.stream().filter(status::equals).count();
+                String cell = ">" + status + "<";
+                long onPage = (shown.body().length() - shown.body().replace(cell, "").length()) / cell.length();
+                if (onPage < rows) {
+                    missing.add(status + " " + onPage + " of " + rows);
+                }
+            }
+            ledger.figure(library.name + "'s librarian sees on " + page, logged.size() + " messages, missing "
+                    + missing);
+            if (shown.statusCode() != 200 || !missing.isEmpty()) {
+                ledger.problem(library.name + "'s PAGE " + page + " (" + shown.statusCode() + ") DOES NOT SHOW " + missing);
             }
         }
 
@@ -727,16 +768,11 @@ public final class PartnerLibrariesCheck {
          */
         void aLoanCancelledBeforeBShipsEndsOnBothSides() throws Exception {
             long began = System.currentTimeMillis();
-            String isbn = uniqueIsbn(1);
-            String title = "取消测试 " + run;
-            b.uploadHoldings(isbn, title);
             PortalClient patron = patron(a, 1);
-            String loan = askForBook(patron, isbn, title);
+            String loan = askForABookOnlyBHolds(patron, 1, "取消测试 ");
             if (loan == null) {
                 return;
             }
-            b.complete(b.awaitTask("processVariables=partnerRequestId_eq_" + loan, "Task_Decide"),
-                    "{\"decision\":{\"value\":\"loan\",\"type\":\"String\"}}");
             b.awaitTask("processVariables=partnerRequestId_eq_" + loan, "Task_PullAndShip");
             // the patron cancels once A has B's promise (WillSupply confirmed): B has not shipped
             List<String> promised = b.await("select status_or_action || ' ' || outcome from iso18626_message where "
@@ -813,7 +849,7 @@ public final class PartnerLibrariesCheck {
                     .get(0);
             boolean bEnded = b.awaitEnded(lending);
             ledger.figure("Unfilled → next lender (s)", (System.currentTimeMillis() - began) / 1000);
-            ledger.figure("Unfilled: A sent, B sent, A's loan (status, lender), B's lending",
+            ledger.figure("Unfilled: A sent, B sent, where A's process waits, B's lending",
                     outA + " " + outB + " " + states);
             if (!outA.equals(List.of("Loan CONFIRMED")) || !outB.equals(List.of("Unfilled (RequestResponse) CONFIRMED"))) {
                 ledger.problem("FOR THE BOOK B DOES NOT HOLD A SENT " + outA + " AND B " + outB);
