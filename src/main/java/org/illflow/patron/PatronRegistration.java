@@ -81,8 +81,8 @@ public class PatronRegistration {
         try {
             form.setPatronType(type == null ? null : PatronType.valueOf(type));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(refusals.bilingual("registration.patronType.required") + "（" + type
-                    + "）");
+            throw refusals.refuseField(VAR_PATRON_TYPE, "registration.patronType", "registration.patronType.unknown",
+                    type);
         }
         refusals.requireValid(form, "registration.");
         try {

@@ -59,6 +59,17 @@ public class StaffRefusals {
     }
 
     /**
+     * A refusal of one field for a reason that is not a form constraint (a value no list has): the field's label
+     * ({@code labelKey}) and the reason ({@code reasonKey} with its arguments), each in both languages, in the
+     * shape of {@link #fieldRefusal}.
+     */
+    public IllegalArgumentException refuseField(String field, String labelKey, String reasonKey, Object... arguments) {
+        return new IllegalArgumentException(fieldRefusal(field, messages.getMessage(labelKey, null, CHINESE),
+                messages.getMessage(reasonKey, arguments, CHINESE), messages.getMessage(labelKey, null, ENGLISH),
+                messages.getMessage(reasonKey, arguments, ENGLISH)));
+    }
+
+    /**
      * The one shape of a field's refusal: {@code 页码（pages）：页码无效… / Pages: This is not…}. The field's form key in
      * brackets lets Tasklist's script (desk/webapp-config.js) show the refusal under that field.
      */

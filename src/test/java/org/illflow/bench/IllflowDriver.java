@@ -188,7 +188,8 @@ final class IllflowDriver {
      */
     static void deskRound(WebSession desk, String number, String card, Timings timings) {
         DESK_SEARCHES.forEach((step, query) -> timings.time("desk: " + step,
-                () -> desk.getOk("/staff/requests" + query.replace("{number}", number).replace("{card}", card))));
+                () -> desk.getOk("/staff/requests" + query.replace("{number}", number).replace("{card}", card)
+                        .replace("{serial}", String.valueOf(Integer.parseInt(number.replaceAll(".*-", "")))))));
         timings.time("desk: one request with its timeline", () -> desk.getOk("/staff/requests/" + number));
     }
 
@@ -205,7 +206,9 @@ final class IllflowDriver {
         searches.put("everything, page 100", "?page=100");
         searches.put("by request number", "?number={number}");
         searches.put("by patron card", "?patron={card}");
-        searches.put("by title words", "?title=surface%20chem");
+        // the seeded titles read "Earlier article <serial> on surface chemistry": words in every title, and one's
+        searches.put("by title words, all match", "?title=surface%20chem");
+        searches.put("by title words, one matches", "?title=article%20{serial}%20on");
         searches.put("by status, service and month", "?status=DELIVERED&service=DD&from=2020-03-01&to=2020-03-31");
         for (String view : List.of("pickup", "overdue", "late", "quiet", "unread")) {
             searches.put("view " + view, "?view=" + view);

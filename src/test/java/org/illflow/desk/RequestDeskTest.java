@@ -57,6 +57,7 @@ class RequestDeskTest {
     @Autowired RuntimeService runtimeService;
     @Autowired IdentityService identityService;
     @Autowired TestSupport support;
+    @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @AfterEach
     void tearDown() {
@@ -214,6 +215,12 @@ class RequestDeskTest {
         mvc.perform(get("/staff/requests.csv?service=XYZ").with(STAFF)).andExpect(status().isBadRequest());
         mvc.perform(get("/staff/requests/DD-1999-999999").with(STAFF)).andExpect(status().isNotFound());
         runtimeService.deleteProcessInstance(request.getProcessInstanceId(), "test finished", true);
+    }
+
+    /** Pages, totals and the CSV over both tables (the same check runs on PostgreSQL). */
+    @Test
+    void pagesWalkBothTablesInOneOrderAndCountBoth() {
+        new DeskPagingCheck(desk, jdbc).run(LI_MING, "李明");
     }
 
     @Test

@@ -309,6 +309,11 @@ class PatronRegistrationProcessTest {
         assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey(KEY, startForm))
                 .hasMessageContaining("工号/学号（cardNumber）：工号/学号应为 4–20 位字母或数字 / Card number (staff or "
                         + "student ID): The card number has 4 to 20 letters or digits");
+        startForm.put(VAR_CARD_NUMBER, "T" + System.nanoTime() % 1_000_000_000L);
+        startForm.put(VAR_PATRON_TYPE, "ALUMNUS");
+        assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey(KEY, startForm))
+                .hasMessageContaining("读者类型（patronType）：没有这种读者类型：ALUMNUS / Patron type: There is no"
+                        + " patron type ALUMNUS");
 
         assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(KEY).count())
                 .isEqualTo(instancesBefore);
