@@ -165,8 +165,19 @@ public class RequestDesk {
         return switch (query.view() == null ? "" : query.view().name()) {
             case "PICKUP" -> t + "pickup_deadline, " + t + "request_number";
             case "OVERDUE" -> t + "due_date, " + t + "request_number";
-            default -> t + "submitted_at desc, " + t + "request_number desc";
+            default -> submittedAt(query, t) + " desc, " + t + "request_number desc";
         };
+    }
+
+    /**
+     * The date to sort by. A title search reads every row of a table on H2 anyway (a substring has no index there);
+     * sorting its few matches is then far cheaper than walking the newest-first index and reading each row it
+     * points to, which H2 would choose for a plain column (0.08 s against 0.5 s at 100,000 requests). The no-op
+     * cast keeps H2 from using the index for the order; PostgreSQL finds the matches by its trigram index either way.
+     */
+    private static String submittedAt(DeskQuery query, String t) {
+        return query.title() != null && !t.equals("r.") ? "cast(" + t + "submitted_at as timestamp with time zone)"
+                : t + "submitted_at";
     }
 
     /**

@@ -73,6 +73,12 @@ public final class DeskPagingCheck {
             assertThat(past.total()).isEqualTo(42);
             assertThat(numbers(desk.export(byCollege))).containsExactlyElementsOf(expected);
 
+            // a title search sorts its matches itself (not by the index): the same order
+            DeskQuery byTitle = RequestDeskController.query(Map.of("college", college, "title", "PAGING STUDY"));
+            List<String> walkedByTitle = new ArrayList<>(numbers(desk.search(byTitle).rows()));
+            walkedByTitle.addAll(numbers(desk.search(byTitle.withPage(1)).rows()));
+            assertThat(walkedByTitle).containsExactlyElementsOf(expected);
+
             RequestDesk.DeskPage loans = desk.search(RequestDeskController.query(Map.of("college", college,
                     "service", "ILL")));
             assertThat(loans.total()).isEqualTo(14);
