@@ -30,7 +30,8 @@ public class TaskCardListener implements TaskListener {
             org.illflow.lending.LendingProcess.TASK_DECIDE, org.illflow.lending.LendingProcess.TASK_PULL_AND_SHIP,
             org.illflow.lending.LendingProcess.TASK_SCAN_AND_SEND, org.illflow.lending.LendingProcess.TASK_ANSWER_CANCEL,
             org.illflow.lending.LendingProcess.TASK_DECIDE_RENEWAL, org.illflow.lending.LendingProcess.TASK_CHECK_IN,
-            InterlibraryLoanProcess.TASK_RECEIVE_PARTNER_BOOK, InterlibraryLoanProcess.TASK_DECIDE_ON_RETRY);
+            InterlibraryLoanProcess.TASK_RECEIVE_PARTNER_BOOK, InterlibraryLoanProcess.TASK_DECIDE_ON_RETRY,
+            InterlibraryLoanProcess.TASK_CHECK_RETURN_WITH_PARTNER);
 
     /** Tasks that place an order with a supplier or lender: the partner's turnaround follows them. */
     static final Set<String> ORDER_TASKS = Set.of(DocumentDeliveryProcess.TASK_ORDER,

@@ -64,6 +64,8 @@ public class TaskDeadlines {
                 Map.entry(InterlibraryLoanProcess.TASK_RECEIVE_PARTNER_BOOK, (created, vars) -> deskTask(created)),
                 Map.entry(InterlibraryLoanProcess.TASK_DECIDE_ON_RETRY, (created, vars) -> order(created)),
                 Map.entry(InterlibraryLoanProcess.TASK_RETURN_TO_LENDER, (created, vars) -> deskTask(created)),
+                // the partner did not confirm the return in time: a desk task to chase it
+                Map.entry(InterlibraryLoanProcess.TASK_CHECK_RETURN_WITH_PARTNER, (created, vars) -> deskTask(created)),
                 // lending to partner libraries: answer and ship as fast as staff order; a renewal before the loan ends
                 Map.entry(LendingProcess.TASK_DECIDE, (created, vars) -> order(created)),
                 Map.entry(LendingProcess.TASK_PULL_AND_SHIP, (created, vars) -> order(created)),

@@ -114,7 +114,8 @@ public class TaskFilters implements ApplicationRunner {
                         InterlibraryLoanProcess.TASK_CHECK_IN_RETURNED_BOOK,
                         InterlibraryLoanProcess.TASK_ASK_LENDER_FOR_RENEWAL,
                         InterlibraryLoanProcess.TASK_RETURN_TO_LENDER,
-                        InterlibraryLoanProcess.TASK_WITHDRAW_FROM_LENDER), LOAN_CARD));
+                        InterlibraryLoanProcess.TASK_WITHDRAW_FROM_LENDER,
+                        InterlibraryLoanProcess.TASK_CHECK_RETURN_WITH_PARTNER), LOAN_CARD));
         queues.add(new Queue("馆际互借·借出 / ILL: lending",
                 "合作馆向本馆借书或索取复制件 / Partner libraries borrowing from us or asking for copies", 8, ill,
                 groupTasks(IllflowGroups.ILL_STAFF, LendingProcess.KEY, LendingProcess.TASK_DECIDE,

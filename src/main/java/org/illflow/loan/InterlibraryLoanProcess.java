@@ -124,11 +124,19 @@ public final class InterlibraryLoanProcess {
     public static final String TASK_SEND_CANCEL_ON_WITHDRAW = "Task_SendCancelOnWithdraw";
     public static final String GATEWAY_RENEWAL_ROUTE = "Gateway_RenewalRoute";
     public static final String TASK_SEND_RENEW = "Task_SendRenew";
+    public static final String GATEWAY_AWAIT_RENEW_ANSWER = "Gateway_AwaitRenewAnswer";
     public static final String EVENT_LENDER_RENEW_ANSWER = "Event_LenderRenewAnswer";
+    /** No RenewResponse within illflow.loan.partner-renew-answer-wait: staff ask the partner (Task_AskLenderForRenewal). */
+    public static final String EVENT_RENEW_ANSWER_OVERDUE = "Event_RenewAnswerOverdue";
     public static final String GATEWAY_RETURN_ROUTE = "Gateway_ReturnRoute";
     public static final String TASK_SEND_SHIPPED_RETURN = "Task_SendShippedReturn";
+    public static final String GATEWAY_AWAIT_LOAN_COMPLETED = "Gateway_AwaitLoanCompleted";
     public static final String EVENT_LENDER_LOAN_COMPLETED = "Event_LenderLoanCompleted";
     public static final String END_PARTNER_LOAN_COMPLETED = "EndEvent_PartnerLoanCompleted";
+    /** No LoanCompleted within illflow.loan.partner-return-confirmation-wait: staff check with the partner. */
+    public static final String EVENT_LOAN_COMPLETED_OVERDUE = "Event_LoanCompletedOverdue";
+    public static final String TASK_CHECK_RETURN_WITH_PARTNER = "Task_CheckReturnWithPartner";
+    public static final String END_RETURN_CHECKED_BY_STAFF = "EndEvent_ReturnCheckedByStaff";
 
     public static final String VAR_REQUEST_ID = "requestId";
     public static final String VAR_REQUEST_NUMBER = "requestNumber";
@@ -205,6 +213,10 @@ public final class InterlibraryLoanProcess {
     public static final String VAR_PARTNER_ACTION = "partnerAction";
     /** Staff tick it on Task_ReceivePartnerBook when the partner's parcel is on the desk. */
     public static final String VAR_PARTNER_BOOK_ARRIVED = "partnerBookArrived";
+    /** Staff tick it on Task_CheckReturnWithPartner once the partner said it has the book back. */
+    public static final String VAR_PARTNER_HAS_BOOK = "partnerHasBook";
+    /** How staff learnt it (e-mail, phone, the partner's own system): on the timeline. */
+    public static final String VAR_RETURN_CHECK_NOTE = "returnCheckNote";
 
     public static final String REQUESTED = "requested";
     public static final String SKIP = "skip";

@@ -31,6 +31,49 @@ public class LoanSettings {
      * closed too, except the weekend days worked instead (调休).
      */
     private boolean deskOpenOnWeekends = true;
+    /**
+     * How long the loan waits for an ISO 18626 partner's answer to a Renew before staff take the renewal over (ask
+     * the partner another way and record its answer). Short: the patron's due date is running.
+     */
+    private Period partnerRenewAnswerWait = Period.ofDays(3);
+    /**
+     * How long the loan waits for the partner's LoanCompleted after the book was shipped back before staff check
+     * with the partner that it arrived (post within China takes days; the partner checks the book in on arrival).
+     */
+    private Period partnerReturnConfirmationWait = Period.ofDays(14);
+
+    /** ISO 8601, as the BPMN timer after a Renew to a partner wants it. */
+    public String getPartnerRenewAnswerWaitIso() {
+        return partnerRenewAnswerWait.toString();
+    }
+
+    /** ISO 8601, as the BPMN timer after ShippedReturn to a partner wants it. */
+    public String getPartnerReturnConfirmationWaitIso() {
+        return partnerReturnConfirmationWait.toString();
+    }
+
+    public Period getPartnerRenewAnswerWait() {
+        return partnerRenewAnswerWait;
+    }
+
+    public void setPartnerRenewAnswerWait(Period partnerRenewAnswerWait) {
+        this.partnerRenewAnswerWait = positive(partnerRenewAnswerWait, "partner-renew-answer-wait");
+    }
+
+    public Period getPartnerReturnConfirmationWait() {
+        return partnerReturnConfirmationWait;
+    }
+
+    public void setPartnerReturnConfirmationWait(Period partnerReturnConfirmationWait) {
+        this.partnerReturnConfirmationWait = positive(partnerReturnConfirmationWait, "partner-return-confirmation-wait");
+    }
+
+    private static Period positive(Period period, String name) {
+        if (period == null || period.isZero() || period.isNegative()) {
+            throw new IllegalArgumentException("illflow.loan." + name + " must be positive, e.g. P3D");
+        }
+        return period;
+    }
 
     public boolean isDeskOpenOnWeekends() {
         return deskOpenOnWeekends;

@@ -1,6 +1,7 @@
 package org.illflow.borrowing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.illflow.loan.InterlibraryLoanProcess.*;
 
@@ -250,7 +251,7 @@ class PartnerLoanTest {
         complete(request, TASK_CHECK_IN_RETURNED_BOOK, Map.of(VAR_BOOK_CHECKED, true));
         runJobs(request);
         complete(request, TASK_RETURN_TO_LENDER, Map.of(VAR_SHIPPING_COST, 15.0, VAR_TRACKING_NUMBER, "SF1234567890"));
-        assertThat(instance).hasPassed(TASK_SEND_SHIPPED_RETURN).isWaitingAt(EVENT_LENDER_LOAN_COMPLETED);
+        assertThat(instance).hasPassed(TASK_SEND_SHIPPED_RETURN).isWaitingAt(GATEWAY_AWAIT_LOAN_COMPLETED);
         assertThat(sent(request)).hasSize(3).last().satisfies(s -> assertThat(action(s))
                 .isEqualTo(Iso18626.Action.ShippedReturn));
 
@@ -403,7 +404,7 @@ class PartnerLoanTest {
         ProcessInstance instance = instance(request);
 
         requests.renew(number, LI_MING, false);
-        assertThat(instance).hasPassed(TASK_SEND_RENEW).isWaitingAt(EVENT_LENDER_RENEW_ANSWER);
+        assertThat(instance).hasPassed(TASK_SEND_RENEW).isWaitingAt(GATEWAY_AWAIT_RENEW_ANSWER);
         assertThat(sent(request)).last().satisfies(s -> assertThat(action(s)).isEqualTo(Iso18626.Action.Renew));
         // an answer that is not about the renewal does not fit while the loan goes on
         refusedAsNotFitting(fudan, request, status(fudan, number, Status.LoanCompleted));
@@ -446,6 +447,93 @@ class PartnerLoanTest {
         assertThat(reload(request).getDueDate()).isEqualTo(LocalDate.parse("2026-03-10"));
         assertThat(events(reload(request))).containsSubsequence("PARTNER_RENEWAL_REFUSED", "RENEWAL_REFUSED",
                 "PARTNER_RECALLED", "RECALLED", "PARTNER_OVERDUE", "RECALLED");
+    }
+
+    // ---- a partner that never answers: the case goes to staff after a while ------------------------------------
+
+    /** The timer is due at {@code due}; at {@code before} it has not fired and the process still waits there. */
+    private void stillWaitingBefore(LoanRequest request, String timerId, String due, String before, String waitingAt) {
+        Job timer = managementService.createJobQuery().processInstanceId(request.getProcessInstanceId()).timers()
+                .activityId(timerId).singleResult();
+        assertThat(timer.getDuedate().toInstant()).isEqualTo(shanghai(due));
+        ClockUtil.setCurrentTime(Date.from(shanghai(before)));
+        runJobs(request);
+        assertThat(instance(request)).isWaitingAt(waitingAt);
+    }
+
+    @Test
+    void aRenewalThePartnerDoesNotAnswerGoesToStaffAfterThreeDays() throws Exception {
+        LoanRequest request = lentByFudan();
+        String number = request.getRequestNumber();
+        ProcessInstance instance = instance(request);
+        requests.renew(number, LI_MING, false);
+        assertThat(instance).isWaitingAt(GATEWAY_AWAIT_RENEW_ANSWER);
+        // two days without an answer: still waiting for the partner
+        stillWaitingBefore(request, EVENT_RENEW_ANSWER_OVERDUE, "2026-03-05T10:00", "2026-03-04T10:00",
+                GATEWAY_AWAIT_RENEW_ANSWER);
+        assertThat(taskService.createTaskQuery().processInstanceId(instance.getId())
+                .taskDefinitionKey(TASK_ASK_LENDER_FOR_RENEWAL).count()).isZero();
+        // three days: staff ask the partner another way; the timeline says why
+        ClockUtil.setCurrentTime(Date.from(shanghai("2026-03-05T10:01")));
+        runJobs(request);
+        assertThat(instance).hasPassed(EVENT_RENEW_ANSWER_OVERDUE).isWaitingAt(TASK_ASK_LENDER_FOR_RENEWAL);
+        assertThat(requests.timelineOf(reload(request))).filteredOn(e -> e.getEvent().equals("PARTNER_NO_RENEW_ANSWER"))
+                .singleElement().satisfies(e -> assertThat(e.getDetail()).contains("FUDAN", "P3D"));
+        assertThat(messages.getMessage("event.PARTNER_NO_RENEW_ANSWER", null, Locale.SIMPLIFIED_CHINESE))
+                .isEqualTo("对方馆未按时答复续借，由馆员继续办理");
+        // the partner's late answer no longer fits: refused, nothing changes
+        refusedAsNotFitting(fudan, request, fromPartner(fudan, number, ReasonForMessage.RenewResponse, Status.Loaned,
+                shanghai("2026-05-10T12:00"), YesNo.Y, null, null, null, null));
+
+        // staff reached the partner by phone: granted until 1 May
+        complete(request, TASK_ASK_LENDER_FOR_RENEWAL, Map.of(VAR_RENEWAL_OUTCOME, "granted",
+                VAR_NEW_DUE_DATE, "2026-05-01"));
+        runJobs(request);
+        assertThat(instance).hasPassed(TASK_RECORD_RENEWAL).isWaitingAt(TASK_CHECK_IN_RETURNED_BOOK);
+        assertThat(reload(request).getDueDate()).isEqualTo(LocalDate.parse("2026-05-01"));
+        assertThat(events(reload(request))).containsSubsequence("PARTNER_ASKED_RENEWAL", "PARTNER_NO_RENEW_ANSWER",
+                "RENEWED");
+    }
+
+    @Test
+    void aReturnThePartnerDoesNotConfirmGoesToStaffAfterTwoWeeks() throws Exception {
+        LoanRequest request = lentByFudan();
+        String number = request.getRequestNumber();
+        ProcessInstance instance = instance(request);
+        ClockUtil.setCurrentTime(Date.from(shanghai("2026-03-20T10:00")));
+        complete(request, TASK_CHECK_IN_RETURNED_BOOK, Map.of(VAR_BOOK_CHECKED, true));
+        runJobs(request);
+        complete(request, TASK_RETURN_TO_LENDER, Map.of(VAR_SHIPPING_COST, 15.0, VAR_TRACKING_NUMBER, "SF1234567890"));
+        assertThat(instance).hasPassed(TASK_SEND_SHIPPED_RETURN).isWaitingAt(GATEWAY_AWAIT_LOAN_COMPLETED);
+        stillWaitingBefore(request, EVENT_LOAN_COMPLETED_OVERDUE, "2026-04-03T10:00", "2026-04-03T09:59",
+                GATEWAY_AWAIT_LOAN_COMPLETED);
+        ClockUtil.setCurrentTime(Date.from(shanghai("2026-04-03T10:01")));
+        runJobs(request);
+        assertThat(instance).hasPassed(EVENT_LOAN_COMPLETED_OVERDUE).isWaitingAt(TASK_CHECK_RETURN_WITH_PARTNER);
+        assertThat(events(reload(request))).endsWith("PARTNER_NO_RETURN_CONFIRMED");
+        Task check = taskService.createTaskQuery().processInstanceId(instance.getId())
+                .taskDefinitionKey(TASK_CHECK_RETURN_WITH_PARTNER).taskCandidateGroup(IllflowGroups.ILL_STAFF)
+                .singleResult();
+        assertThat(check).as("ILL staff's task").isNotNull();
+        assertThat(check.getDueDate()).as("a desk task, due in two working days").isNotNull();
+        // a late LoanCompleted no longer fits
+        refusedAsNotFitting(fudan, request, status(fudan, number, Status.LoanCompleted));
+
+        // staff must tick the box and say how they know
+        assertThatThrownBy(() -> complete(request, TASK_CHECK_RETURN_WITH_PARTNER, Map.of(VAR_PARTNER_HAS_BOOK, false,
+                VAR_RETURN_CHECK_NOTE, "电话 phone"))).hasMessageContaining("Tick the box");
+        assertThatThrownBy(() -> complete(request, TASK_CHECK_RETURN_WITH_PARTNER, Map.of(VAR_PARTNER_HAS_BOOK, true,
+                VAR_RETURN_CHECK_NOTE, " "))).hasMessageContaining("Say how");
+        assertThat(instance).isWaitingAt(TASK_CHECK_RETURN_WITH_PARTNER);
+        complete(request, TASK_CHECK_RETURN_WITH_PARTNER, Map.of(VAR_PARTNER_HAS_BOOK, true,
+                VAR_RETURN_CHECK_NOTE, "复旦馆际互借处电话确认 4 月 1 日收到 / Fudan's ILL desk confirmed by phone"));
+        assertThat(instance).hasPassed(END_RETURN_CHECKED_BY_STAFF).isEnded();
+        assertThat(reload(request).getStatus()).isEqualTo(LoanStatus.COMPLETED);
+        assertThat(requests.timelineOf(reload(request))).filteredOn(e -> e.getEvent().equals("PARTNER_RETURN_CHECKED"))
+                .singleElement().satisfies(e -> {
+                    assertThat(e.getDetail()).contains("Fudan's ILL desk confirmed by phone");
+                    assertThat(e.getActor()).isEqualTo(ILL_STAFF);
+                });
     }
 
     @Test
