@@ -75,7 +75,10 @@ public final class EndToEndBenchmark {
         String databases = System.getProperty("bench.databases", "h2,postgresql");
         if (databases.contains("h2")) {
             Path dir = fresh(work.resolve("h2"));
-            String url = "jdbc:h2:file:" + dir.toAbsolutePath() + "/illflow;AUTO_SERVER=TRUE";
+            // the embedded default's settings (application.yml), and the auto-server mode so the benchmark can seed
+            // the database the application has open
+            String url = "jdbc:h2:file:" + dir.toAbsolutePath() + "/illflow;AUTO_SERVER=TRUE;WRITE_DELAY=0"
+                    + ";CACHE_SIZE=65536";
             columns.add(illflow("H2 " + org.h2.engine.Constants.VERSION, url, "sa", "", false, dir));
             columns.add(skeleton("H2", "jdbc:h2:file:" + dir.toAbsolutePath() + "/skeleton", "sa", "", columns));
             print(columns);

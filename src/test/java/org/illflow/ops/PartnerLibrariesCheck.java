@@ -157,7 +157,7 @@ public final class PartnerLibrariesCheck {
             // the check reads each library's database while it runs (what a replayed message changed, where a
             // process waits): H2 serves the file to a second process only in its auto-server mode
             settings.put("spring.datasource.url", "jdbc:h2:file:" + data.toAbsolutePath().resolve("illflow")
-                    + ";AUTO_SERVER=TRUE;WRITE_DELAY=0");
+                    + ";AUTO_SERVER=TRUE;WRITE_DELAY=0;CACHE_SIZE=65536");
             this.node = new AppNode("library-" + name, port, work.resolve("library-" + name + ".log"), settings);
         }
 
