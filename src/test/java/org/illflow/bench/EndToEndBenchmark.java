@@ -80,7 +80,8 @@ public final class EndToEndBenchmark {
             String url = "jdbc:h2:file:" + dir.toAbsolutePath() + "/illflow;AUTO_SERVER=TRUE;WRITE_DELAY=0"
                     + ";CACHE_SIZE=65536";
             columns.add(illflow("H2 " + org.h2.engine.Constants.VERSION, url, "sa", "", false, dir));
-            columns.add(skeleton("H2", "jdbc:h2:file:" + dir.toAbsolutePath() + "/skeleton", "sa", "", columns));
+            columns.add(skeleton("H2", "jdbc:h2:file:" + dir.toAbsolutePath() + "/skeleton;WRITE_DELAY=0"
+                    + ";CACHE_SIZE=65536", "sa", "", columns)); // the same database settings as illflow's
             print(columns);
         }
         if (databases.contains("postgresql")) {
