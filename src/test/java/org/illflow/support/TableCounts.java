@@ -8,7 +8,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Row counts of every table of ours and of the engine's running and historic process instances, tasks and jobs:
- * a refused input must leave all of them as they were.
+ * a refused input must leave all of them as they were. Not counted: the report pre-aggregates ({@code report_*}),
+ * derived data that a scheduled refresh rebuilds from the change queue at any moment (it emptied
+ * {@code report_change} in the middle of a case once), so their counts say nothing about the input.
  */
 public final class TableCounts {
 
@@ -22,6 +24,7 @@ public final class TableCounts {
         List<String> tables = new java.util.ArrayList<>(jdbc.queryForList("""
                 select table_name from information_schema.tables
                 where table_schema = 'PUBLIC' and table_type = 'BASE TABLE' and table_name not like 'ACT\\_%' escape '\\'
+                and table_name not like 'REPORT\\_%' escape '\\'
                 """, String.class));
         tables.addAll(ENGINE_TABLES);
         // one statement for all counts: tests that count before and after each of hundreds of inputs stay fast
