@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.illflow.loan.InterlibraryLoan;
 import org.illflow.system.ProcessVariables;
+import org.illflow.system.StaffRefusals;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,20 +20,23 @@ class ReturnCheckedListener implements TaskListener {
     static final int MAX_NOTE = 500;
 
     private final InterlibraryLoan loan;
+    private final StaffRefusals refusals;
 
-    ReturnCheckedListener(InterlibraryLoan loan) {
+    ReturnCheckedListener(InterlibraryLoan loan, StaffRefusals refusals) {
         this.loan = loan;
+        this.refusals = refusals;
     }
 
     @Override
     public void notify(DelegateTask task) {
         String note = ProcessVariables.string(task, VAR_RETURN_CHECK_NOTE);
         if (!Boolean.TRUE.equals(ProcessVariables.bool(task, VAR_PARTNER_HAS_BOOK))) {
-            throw new IllegalArgumentException("Tick the box once the partner has the book back. / 对方确认收到后请勾选。");
+            throw refusals.refuseField(VAR_PARTNER_HAS_BOOK, "borrowing.partnerHasBook",
+                    "borrowing.partnerHasBook.required");
         }
         if (note == null || note.isBlank() || note.length() > MAX_NOTE) {
-            throw new IllegalArgumentException("Say how the partner confirmed it (at most " + MAX_NOTE
-                    + " characters). / 请注明核实方式（不超过 " + MAX_NOTE + " 字）。");
+            throw refusals.refuseField(VAR_RETURN_CHECK_NOTE, "borrowing.returnCheckNote",
+                    "borrowing.returnCheckNote.required", MAX_NOTE);
         }
         loan.recordPartnerEvent(LoanSteps.requestId(task), ProcessVariables.actor(task), "PARTNER_RETURN_CHECKED",
                 note.strip(), LoanSteps.lenderCode(task));

@@ -521,9 +521,11 @@ class PartnerLoanTest {
 
         // staff must tick the box and say how they know
         assertThatThrownBy(() -> complete(request, TASK_CHECK_RETURN_WITH_PARTNER, Map.of(VAR_PARTNER_HAS_BOOK, false,
-                VAR_RETURN_CHECK_NOTE, "电话 phone"))).hasMessageContaining("Tick the box");
+                VAR_RETURN_CHECK_NOTE, "电话 phone"))).hasMessageContaining("对方已收到图书（partnerHasBook）：对方确认收到后请勾选"
+                        + " / The partner has the book back: Tick the box once the partner has the book back");
         assertThatThrownBy(() -> complete(request, TASK_CHECK_RETURN_WITH_PARTNER, Map.of(VAR_PARTNER_HAS_BOOK, true,
-                VAR_RETURN_CHECK_NOTE, " "))).hasMessageContaining("Say how");
+                VAR_RETURN_CHECK_NOTE, " "))).hasMessageContaining("核实方式（returnCheckNote）：请注明如何向对方核实（不超过 500"
+                        + " 字） / How it was confirmed: Say how the partner confirmed it (at most 500 characters)");
         assertThat(instance).isWaitingAt(TASK_CHECK_RETURN_WITH_PARTNER);
         complete(request, TASK_CHECK_RETURN_WITH_PARTNER, Map.of(VAR_PARTNER_HAS_BOOK, true,
                 VAR_RETURN_CHECK_NOTE, "复旦馆际互借处电话确认 4 月 1 日收到 / Fudan's ILL desk confirmed by phone"));
