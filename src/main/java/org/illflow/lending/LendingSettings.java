@@ -3,6 +3,7 @@ package org.illflow.lending;
 import java.time.Duration;
 import java.time.Period;
 
+import org.illflow.system.SettingChecks;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.stereotype.Component;
 
@@ -59,10 +60,8 @@ public class LendingSettings {
     }
 
     public void setCopyLinkValidFor(Duration copyLinkValidFor) {
-        if (copyLinkValidFor == null || copyLinkValidFor.isZero() || copyLinkValidFor.isNegative()) {
-            throw new IllegalArgumentException("illflow.lending.copy-link-valid-for must be positive, e.g. P30D");
-        }
-        this.copyLinkValidFor = copyLinkValidFor;
+        this.copyLinkValidFor = SettingChecks.positive("illflow.lending.copy-link-valid-for", copyLinkValidFor,
+                "P30D");
     }
 
     public int getCopyLinkMaxDownloads() {
@@ -77,9 +76,6 @@ public class LendingSettings {
     }
 
     private static Period positive(String name, Period value) {
-        if (value == null || value.isZero() || value.isNegative()) {
-            throw new IllegalArgumentException("illflow.lending." + name + " must be positive, e.g. P28D");
-        }
-        return value;
+        return SettingChecks.positive("illflow.lending." + name, value, "P28D");
     }
 }

@@ -3,6 +3,7 @@ package org.illflow.loan;
 import java.math.BigDecimal;
 import java.time.Period;
 
+import org.illflow.system.SettingChecks;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.stereotype.Component;
 
@@ -57,7 +58,8 @@ public class LoanSettings {
     }
 
     public void setPartnerRenewAnswerWait(Period partnerRenewAnswerWait) {
-        this.partnerRenewAnswerWait = positive(partnerRenewAnswerWait, "partner-renew-answer-wait");
+        this.partnerRenewAnswerWait = SettingChecks.positive("illflow.loan.partner-renew-answer-wait",
+                partnerRenewAnswerWait, "P3D");
     }
 
     public Period getPartnerReturnConfirmationWait() {
@@ -65,14 +67,8 @@ public class LoanSettings {
     }
 
     public void setPartnerReturnConfirmationWait(Period partnerReturnConfirmationWait) {
-        this.partnerReturnConfirmationWait = positive(partnerReturnConfirmationWait, "partner-return-confirmation-wait");
-    }
-
-    private static Period positive(Period period, String name) {
-        if (period == null || period.isZero() || period.isNegative()) {
-            throw new IllegalArgumentException("illflow.loan." + name + " must be positive, e.g. P3D");
-        }
-        return period;
+        this.partnerReturnConfirmationWait = SettingChecks.positive("illflow.loan.partner-return-confirmation-wait",
+                partnerReturnConfirmationWait, "P3D");
     }
 
     public boolean isDeskOpenOnWeekends() {
@@ -128,9 +124,7 @@ public class LoanSettings {
     }
 
     public void setOverdueNoticeInterval(Period overdueNoticeInterval) {
-        if (overdueNoticeInterval == null || overdueNoticeInterval.isZero() || overdueNoticeInterval.isNegative()) {
-            throw new IllegalArgumentException("illflow.loan.overdue-notice-interval must be positive, e.g. P7D");
-        }
-        this.overdueNoticeInterval = overdueNoticeInterval;
+        this.overdueNoticeInterval = SettingChecks.positive("illflow.loan.overdue-notice-interval",
+                overdueNoticeInterval, "P7D");
     }
 }
