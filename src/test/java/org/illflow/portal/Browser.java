@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Assumptions;
@@ -116,9 +117,12 @@ final class Browser implements AutoCloseable {
     }
 
     Path waitForDownload(String suffix) {
+        // done when Chromium has no partial download left and the file has its bytes (CI once read it empty)
         new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> {
             try (var files = Files.list(downloads)) {
-                return files.anyMatch(f -> f.toString().endsWith(suffix));
+                List<Path> all = files.toList();
+                return all.stream().noneMatch(f -> f.toString().endsWith(".crdownload"))
+                        && all.stream().anyMatch(f -> f.toString().endsWith(suffix) && f.toFile().length() > 0);
             } catch (IOException e) {
                 return false;
             }
